@@ -1,0 +1,126 @@
+package dev.godwit;
+
+import dev.godwit.dialect.ConnectionSource;
+import dev.godwit.dialect.Dialect;
+import dev.godwit.dialect.Dialects;
+import dev.godwit.error.ErrorCode;
+import dev.godwit.error.GodwitException;
+import dev.godwit.migrate.DirectoryMigrationSource;
+import dev.godwit.migrate.MigrateOptions;
+import dev.godwit.migrate.MigrateResult;
+import dev.godwit.migrate.MigrationSource;
+import dev.godwit.migrate.Migrator;
+import dev.godwit.migrate.MigratorSettings;
+import dev.godwit.migrate.RepairResult;
+import dev.godwit.migrate.RollbackOptions;
+import dev.godwit.migrate.RollbackResult;
+import dev.godwit.migrate.StatusResult;
+import dev.godwit.migrate.ValidateResult;
+import dev.godwit.model.QualifiedName;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Godwit's front door.
+ * <pre>{@code
+ * MigrateResult result = Godwit.configure()
+ *         .url("jdbc:postgresql://localhost/app", "app", secret)
+ *         .locations("db/migrations")
+ *         .load()
+ *         .migrate();
+ * }</pre>
+ * An instance is immutable and thread-safe; each call opens its own connections and closes them before it returns.
+ */
+public final class Godwit {
+
+    private final GodwitConfig config;
+    private final ConnectionSource connections;
+    private volatile Migrator migrator;
+
+    Godwit(GodwitConfig config) {
+        this.config = config;
+        this.connections = config.dataSource().map(Connections::of)
+                .orElseGet(() -> Connections.of(config.url().orElseThrow(), config.user().orElse(null),
+                        config.password().orElse(null)));
+    }
+
+    /** Starts a configuration. */
+    public static GodwitConfig.Builder configure() {
+        return new GodwitConfig.Builder();
+    }
+
+    public GodwitConfig config() {
+        return config;
+    }
+
+    /** Applies every pending migration. */
+    public MigrateResult migrate() {
+        return migrate(MigrateOptions.all());
+    }
+
+    /** Applies pending migrations, up to a target, or only shows them ({@link MigrateOptions#dryRun()}). */
+    public MigrateResult migrate(MigrateOptions options) {
+        return migrator().migrate(options);
+    }
+
+    /** Applied, pending, changed, failed and missing migrations. */
+    public StatusResult status() {
+        return migrator().status();
+    }
+
+    /** Checksum and order checks; changes nothing. */
+    public ValidateResult validate() {
+        return migrator().validate();
+    }
+
+    /** Runs the down sections of the newest applied migrations. */
+    public RollbackResult rollback(RollbackOptions options) {
+        return migrator().rollback(options);
+    }
+
+    /** Clears failed rows and accepts changed texts. */
+    public RepairResult repair() {
+        return migrator().repair();
+    }
+
+    /** The dialect of the configured database (connects once when only a data source is known). */
+    public Dialect dialect() {
+        return config.url().map(Dialects::forUrl).orElseGet(this::dialectFromDataSource);
+    }
+
+    private Migrator migrator() {
+        Migrator m = migrator;
+        if (m == null) {
+            m = new Migrator(new MigratorSettings(dialect(), connections, sources(),
+                    QualifiedName.of(config.schema().orElse(null), config.table()), config.schema(),
+                    config.lockTimeout(), config.listener(), GodwitVersion.get(), config.localUser()));
+            migrator = m;
+        }
+        return m;
+    }
+
+    private List<MigrationSource> sources() {
+        List<MigrationSource> sources = new ArrayList<>();
+        for (String location : config.locations()) {
+            if (location.startsWith("classpath:")) {
+                throw new GodwitException(ErrorCode.CONFIG, "The location '" + location + "' is on the class path, "
+                        + "which this version does not read yet. Use a directory.");
+            }
+            String path = location.startsWith("filesystem:") ? location.substring("filesystem:".length()) : location;
+            sources.add(new DirectoryMigrationSource(config.baseDirectory().resolve(path), config.baseDirectory()));
+        }
+        sources.addAll(config.sources());
+        return sources;
+    }
+
+    private Dialect dialectFromDataSource() {
+        try (Connection c = connections.open()) {
+            return Dialects.forUrl(c.getMetaData().getURL());
+        } catch (SQLException e) {
+            throw new GodwitException(ErrorCode.CONNECTION, "Cannot read the data source's URL to choose a dialect: "
+                    + e.getMessage(), e);
+        }
+    }
+}

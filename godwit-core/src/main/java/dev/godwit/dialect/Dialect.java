@@ -1,0 +1,83 @@
+package dev.godwit.dialect;
+
+import dev.godwit.model.QualifiedName;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Everything Godwit needs to know about one database product. Implementations are found with
+ * {@link java.util.ServiceLoader} (see {@link Dialects}) and must be stateless and thread-safe.
+ */
+public interface Dialect {
+
+    /** A short lower-case name: {@code postgres}, {@code sqlite}. */
+    String name();
+
+    /** True when this dialect speaks to databases with this JDBC URL. */
+    boolean handles(String jdbcUrl);
+
+    /** How this database's scripts are split into statements. */
+    StatementSplitter splitter();
+
+    /** How migrators on this database keep out of each other's way. */
+    Locker locker();
+
+    /** True when DDL takes part in transactions, so a failed migration can be rolled back whole. */
+    boolean transactionalDdl();
+
+    /** The identifier quoted for this database, whatever characters it holds. */
+    String quote(String identifier);
+
+    /** The name quoted, with its schema when it has one. */
+    default String quote(QualifiedName name) {
+        return name.schemaName().map(s -> quote(s) + "." + quote(name.name())).orElseGet(() -> quote(name.name()));
+    }
+
+    /**
+     * Statements that create the history table when it does not exist (and its schema, when qualified). They
+     * are run in auto-commit mode while the migrator lock is held.
+     */
+    List<String> createHistoryTable(QualifiedName table);
+
+    /** True when the table exists; an unqualified name is looked up where unqualified names resolve. */
+    boolean tableExists(Connection connection, QualifiedName table) throws SQLException;
+
+    /** Sets a fresh migration session up: the schema for unqualified names, lock and busy timeouts. */
+    void prepareSession(Connection connection, SessionOptions options) throws SQLException;
+
+    /**
+     * Starts a migration's transaction on an auto-commit connection. The default turns auto-commit off.
+     * The transaction must hold whatever lock the dialect needs to re-check the history safely inside it.
+     */
+    default void begin(Connection connection, Durability durability) throws SQLException {
+        connection.setAutoCommit(false);
+    }
+
+    /** Commits the transaction {@link #begin} started and returns the connection to auto-commit. */
+    default void commit(Connection connection) throws SQLException {
+        connection.commit();
+        connection.setAutoCommit(true);
+    }
+
+    /** Rolls back the transaction {@link #begin} started and returns the connection to auto-commit. */
+    default void rollback(Connection connection) throws SQLException {
+        connection.rollback();
+        connection.setAutoCommit(true);
+    }
+
+    /**
+     * The database's own words for a failure, on one line, without the driver's decoration (the default is the
+     * first line of the message).
+     */
+    default String describe(SQLException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).strip();
+    }
+
+    /** True when the exception says a row with the same key already exists. */
+    default boolean isUniqueViolation(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("23");
+    }
+}

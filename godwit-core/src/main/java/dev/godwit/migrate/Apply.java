@@ -1,0 +1,100 @@
+package dev.godwit.migrate;
+
+import dev.godwit.dialect.Durability;
+import dev.godwit.dialect.SqlStatement;
+import dev.godwit.error.GodwitException;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Applies one migration and records it: in one transaction with its history row, or, for a non-transactional
+ * migration, between a {@code success = false} row and the update that flips it.
+ */
+final class Apply {
+
+    private final Session session;
+    private final Migration m;
+    private final String appliedBy;
+
+    Apply(Session session, Migration migration, String appliedBy) {
+        this.session = session;
+        this.m = migration;
+        this.appliedBy = appliedBy;
+    }
+
+    /** The run, or null when another migrator applied it first. */
+    MigrationRun run(Durability durability) {
+        List<SqlStatement> statements = session.statements(m, m.up());
+        session.settings.listener().starting(m, MigrationListener.Direction.UP);
+        long started = System.nanoTime();
+        boolean applied = m.transactionMode() == TransactionMode.TRANSACTIONAL
+                ? inTransaction(statements, durability, started)
+                : withoutTransaction(statements, started);
+        if (!applied) {
+            return null;
+        }
+        MigrationRun run = new MigrationRun(m.id(), m.description(), m.location(), m.transactionMode(),
+                statements.stream().map(SqlStatement::sql).toList(), Migrator.elapsedMs(started));
+        session.settings.listener().finished(run, MigrationListener.Direction.UP);
+        return run;
+    }
+
+    private boolean inTransaction(List<SqlStatement> statements, Durability durability, long started) {
+        session.history(() -> {
+            session.dialect.begin(session.connection, durability);
+            return null;
+        }, "lock");
+        try {
+            // Another migrator may have applied it while we waited: SQLite serialises migrators only here, inside
+            // the write transaction, and a PostgreSQL lock could have been taken by a run that started earlier.
+            if (session.history(() -> session.history.contains(session.connection, m.id()), "read")) {
+                session.dialect.rollback(session.connection);
+                return false;
+            }
+            session.run(m, m.up(), statements, "Migration",
+                    "Nothing from this migration was applied" + (session.dialect.transactionalDdl() ? "."
+                            : "; this database cannot roll DDL back, so statements before it stay applied."));
+            session.history(() -> {
+                session.history.insert(session.connection, m, statements, appliedBy, Migrator.elapsedMs(started),
+                        true, session.settings.godwitVersion());
+                session.dialect.commit(session.connection);
+                return null;
+            }, "write");
+            return true;
+        } catch (GodwitException | SQLException e) {
+            RuntimeException failure = e instanceof GodwitException g ? g
+                    : new IllegalStateException("Cannot roll back migration " + m.id(), e);
+            session.rollbackQuietly(failure);
+            throw failure;
+        }
+    }
+
+    private boolean withoutTransaction(List<SqlStatement> statements, long started) {
+        boolean claimed = session.history(() -> {
+            if (session.history.contains(session.connection, m.id())) {
+                return false;
+            }
+            try {
+                session.history.insert(session.connection, m, statements, appliedBy, 0, false,
+                        session.settings.godwitVersion());
+                return true;
+            } catch (SQLException e) {
+                if (session.dialect.isUniqueViolation(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        }, "write");
+        if (!claimed) {
+            return false;
+        }
+        session.run(m, m.up(), statements, "Migration", "It ran without a transaction: the statements before it "
+                + "stay applied, and " + session.history.name() + " marks " + m.id() + " as failed. Finish or undo "
+                + "its work by hand, then run `godwit repair` and migrate again.");
+        session.history(() -> {
+            session.history.markSucceeded(session.connection, m.id(), Migrator.elapsedMs(started));
+            return null;
+        }, "write");
+        return true;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.godwit.migrate;
+
+import java.util.List;
+
+/**
+ * What {@code migrate} did.
+ *
+ * @param applied    the migrations applied by this run (or, in a dry run, that would be), in order
+ * @param upToDate   how many migrations were already applied
+ * @param dryRun     true when nothing was changed
+ * @param warnings   things the user should know that did not stop the run (applied migrations whose file is gone)
+ * @param durationMs the time the whole run took
+ */
+public record MigrateResult(List<MigrationRun> applied, int upToDate, boolean dryRun, List<String> warnings,
+                            long durationMs) {
+
+    public MigrateResult {
+        applied = List.copyOf(applied);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** True when there was nothing to apply. */
+    public boolean nothingToDo() {
+        return applied.isEmpty();
+    }
+}

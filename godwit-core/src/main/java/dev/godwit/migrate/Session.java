@@ -1,0 +1,160 @@
+package dev.godwit.migrate;
+
+import dev.godwit.dialect.Dialect;
+import dev.godwit.dialect.MigrationLock;
+import dev.godwit.dialect.ScriptException;
+import dev.godwit.dialect.SessionOptions;
+import dev.godwit.dialect.SqlStatement;
+import dev.godwit.error.ErrorCode;
+import dev.godwit.error.GodwitException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One connection to the target database for the length of a command, set up by the dialect, with the pieces every
+ * command shares: the history table, splitting a section into statements, running them with errors that name the
+ * migration, the statement, the file and the line.
+ */
+final class Session implements AutoCloseable {
+
+    final MigratorSettings settings;
+    final Dialect dialect;
+    final HistoryTable history;
+    final Connection connection;
+
+    private Session(MigratorSettings settings, Connection connection) {
+        this.settings = settings;
+        this.dialect = settings.dialect();
+        this.history = new HistoryTable(dialect, settings.historyTable());
+        this.connection = connection;
+    }
+
+    static Session open(MigratorSettings settings) {
+        Connection connection = null;
+        try {
+            connection = settings.connections().open();
+            connection.setAutoCommit(true);
+            settings.dialect().prepareSession(connection,
+                    new SessionOptions(settings.schema(), settings.lockTimeout()));
+            return new Session(settings, connection);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new GodwitException(ErrorCode.CONNECTION, "Cannot set up the migration session: "
+                    + settings.dialect().describe(e) + sqlState(e) + ".", e);
+        }
+    }
+
+    /** Takes the migrator lock; the caller closes it. */
+    MigrationLock lock() {
+        return dialect.locker().acquire(settings.connections(), settings.historyTable(), settings.lockTimeout());
+    }
+
+    /** The history rows, or none when the table does not exist yet (nothing is created). */
+    List<AppliedMigration> readHistory() {
+        return history(() -> history.exists(connection) ? history.readAll(connection) : List.of(), "read");
+    }
+
+    /** Creates the history table when missing; call with the lock held. */
+    void ensureHistory() {
+        history(() -> {
+            if (!history.exists(connection)) {
+                history.create(connection);
+            }
+            return null;
+        }, "create");
+    }
+
+    <T> T history(SqlWork<T> work, String verb) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new GodwitException(ErrorCode.HISTORY, "Cannot " + verb + " the history table "
+                    + history.name() + ": " + dialect.describe(e) + sqlState(e)
+                    + ". Check that the user may " + verb + " it, or set --table/--schema.", e);
+        }
+    }
+
+    /** The statements of one section of a migration; a syntax problem names the file and line. */
+    List<SqlStatement> statements(Migration m, Section section) {
+        try {
+            return dialect.splitter().split(section.text());
+        } catch (ScriptException e) {
+            throw new GodwitException(ErrorCode.MIGRATION_SOURCE, m.location() + ":" + section.fileLine(e.line())
+                    + ": " + e.problem() + ". Close it, or check for a stray quote.", e);
+        }
+    }
+
+    /**
+     * Runs statements in order on the session connection, in whatever transaction the caller opened.
+     *
+     * @param action        "Migration" or "Rollback of migration", to start the error message
+     * @param afterFailure  what the failure left behind, to end the error message
+     */
+    void run(Migration m, Section section, List<SqlStatement> statements, String action, String afterFailure) {
+        try (Statement s = connection.createStatement()) {
+            for (int i = 0; i < statements.size(); i++) {
+                SqlStatement statement = statements.get(i);
+                try {
+                    s.execute(statement.sql());
+                } catch (SQLException e) {
+                    throw new GodwitException(ErrorCode.MIGRATION_FAILED, action + " " + m.id() + " failed at "
+                            + "statement " + (i + 1) + " (" + m.location() + ":" + section.fileLine(statement.line())
+                            + "): " + dialect.describe(e) + sqlState(e) + ". " + afterFailure, e);
+                }
+            }
+        } catch (SQLException e) {
+            throw new GodwitException(ErrorCode.MIGRATION_FAILED, action + " " + m.id() + " could not start: "
+                    + dialect.describe(e) + sqlState(e) + ". " + afterFailure, e);
+        }
+    }
+
+    /** Rolls back the open transaction, keeping the first failure as the one reported. */
+    void rollbackQuietly(RuntimeException cause) {
+        try {
+            dialect.rollback(connection);
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    static String sqlState(SQLException e) {
+        return e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]";
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(connection);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Closing after a failure: the first failure is the one to report.
+            }
+        }
+    }
+
+    /** Database work that may throw {@link SQLException}. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    /** The migrations of a graph that are not yet applied, in order. */
+    static List<Migration> pending(List<Migration> order, List<AppliedMigration> applied) {
+        java.util.Set<MigrationId> done = new java.util.HashSet<>();
+        applied.forEach(a -> done.add(a.id()));
+        List<Migration> pending = new ArrayList<>();
+        for (Migration m : order) {
+            if (!done.contains(m.id())) {
+                pending.add(m);
+            }
+        }
+        return pending;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The PostgreSQL dialect: psql-compatible statement splitting, the session advisory lock, history DDL, and
+ * server error messages with detail and hint. Depends on godwit-core and the PostgreSQL JDBC driver only.
+ */
+package dev.godwit.postgres;
