@@ -1,0 +1,136 @@
+package dev.godwit.cli;
+
+import dev.godwit.GodwitVersion;
+import dev.godwit.error.ErrorCode;
+import dev.godwit.error.GodwitException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The top-level command: the options every command shares, and the mapping of failures to exit codes
+ * (DESIGN.md: 0 ok, 1 error, 2 pending/drift, 3 unsafe, 4 lock timeout, 64 usage).
+ */
+@Command(name = "godwit", mixinStandardHelpOptions = true, versionProvider = GodwitCommand.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Schema migrations: apply versioned SQL migrations exactly once, in dependency order.",
+        subcommands = {InitCommand.class, NewCommand.class, MigrateCommand.class, RollbackCommand.class,
+                StatusCommand.class, ValidateCommand.class, RepairCommand.class})
+final class GodwitCommand implements Runnable {
+
+    final CliContext context;
+
+    @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "JDBC URL (env GODWIT_URL; default jdbc:sqlite:godwit.db)")
+    String url;
+
+    @Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "USER", description = "Database user")
+    String user;
+
+    @Option(names = "--password", scope = ScopeType.INHERIT, paramLabel = "PASSWORD",
+            description = "Database password (prefer GODWIT_PASSWORD or .env)")
+    String password;
+
+    @Option(names = "--dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Migration directory (default migrations)")
+    String dir;
+
+    @Option(names = "--schema", scope = ScopeType.INHERIT, paramLabel = "SCHEMA",
+            description = "Schema for the history table and unqualified objects (PostgreSQL search_path)")
+    String schema;
+
+    @Option(names = "--table", scope = ScopeType.INHERIT, paramLabel = "TABLE",
+            description = "History table name (default godwit_history)")
+    String table;
+
+    @Option(names = "--lock-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
+            description = "How long to wait for another migrator, e.g. 30s, 5m (default 5m)")
+    String lockTimeout;
+
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Configuration file (default godwit.toml)")
+    String config;
+
+    @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "FORMAT",
+            description = "Output: ${COMPLETION-CANDIDATES} (default text)")
+    Format format;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print only errors")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Show the cause of errors")
+    boolean verbose;
+
+    GodwitCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "Name a command, e.g. `godwit migrate`.");
+    }
+
+    /** The settings, resolved from flags, environment, .env, godwit.toml and defaults; read lazily. */
+    Settings settings() {
+        return Settings.resolve(this);
+    }
+
+    Output output() {
+        return new Output(context, format == null ? Format.text : format, quiet);
+    }
+
+    static int execute(String[] args, CliContext context) {
+        GodwitCommand root = new GodwitCommand(context);
+        CommandLine cli = new CommandLine(root, new Factory(root));
+        cli.setOut(new PrintWriter(context.out(), true));
+        cli.setErr(new PrintWriter(context.err(), true));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((e, a) -> {
+            context.err().println("godwit: " + e.getMessage());
+            context.err().println("Run `godwit --help` (or `godwit <command> --help`) for usage.");
+            return ErrorCode.USAGE.exitCode();
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> root.output().failure(e, root.verbose,
+                root.password));
+        return cli.execute(args);
+    }
+
+    /** Output formats. */
+    enum Format { text, json }
+
+    /** Prints the version from the jar. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"godwit " + GodwitVersion.get()};
+        }
+    }
+
+    /** Gives every command the root, so it reaches the shared options and the context. */
+    private record Factory(GodwitCommand root) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == GodwitCommand.class) {
+                return type.cast(root);
+            }
+            if (RootAware.class.isAssignableFrom(type)) {
+                K command = CommandLine.defaultFactory().create(type);
+                ((RootAware) command).root(root);
+                return command;
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+
+    /** A subcommand that needs the root command. */
+    interface RootAware {
+        void root(GodwitCommand root);
+    }
+
+    /** Thrown by commands to exit with a code without printing more than they did. */
+    static GodwitException usage(String message) {
+        return new GodwitException(ErrorCode.USAGE, message);
+    }
+}

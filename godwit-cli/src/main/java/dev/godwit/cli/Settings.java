@@ -1,0 +1,172 @@
+package dev.godwit.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.godwit.Godwit;
+import dev.godwit.GodwitConfig;
+import dev.godwit.error.ErrorCode;
+import dev.godwit.error.GodwitException;
+import io.github.cdimascio.dotenv.Dotenv;
+import io.github.cdimascio.dotenv.DotenvException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The CLI's configuration, resolved once per run with this precedence: command-line flags, then {@code GODWIT_*}
+ * environment variables, then a {@code .env} file in the working directory, then {@code godwit.toml}, then the
+ * defaults. Each key has the same name everywhere: {@code --lock-timeout}, {@code GODWIT_LOCK_TIMEOUT},
+ * {@code lock_timeout}.
+ */
+record Settings(Optional<String> url, Optional<String> user, Optional<String> password, Path dir,
+                Optional<String> schema, Optional<String> table, Optional<Duration> lockTimeout, Path workingDirectory,
+                String localUser) {
+
+    static final String CONFIG_FILE = "godwit.toml";
+    static final List<String> KEYS = List.of("url", "user", "password", "dir", "schema", "table", "lock_timeout");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+
+    static Settings resolve(GodwitCommand root) {
+        CliContext ctx = root.context;
+        Map<String, String> flags = new LinkedHashMap<>();
+        put(flags, "url", root.url);
+        put(flags, "user", root.user);
+        put(flags, "password", root.password);
+        put(flags, "dir", root.dir);
+        put(flags, "schema", root.schema);
+        put(flags, "table", root.table);
+        put(flags, "lock_timeout", root.lockTimeout);
+        Map<String, String> dotenv = dotenv(ctx.workingDirectory());
+        Map<String, String> toml = toml(ctx, root.config);
+        Map<String, String> value = new LinkedHashMap<>();
+        for (String key : KEYS) {
+            String envKey = "GODWIT_" + key.toUpperCase(java.util.Locale.ROOT);
+            String v = flags.get(key);
+            if (v == null) {
+                v = blankToNull(ctx.env().get(envKey));
+            }
+            if (v == null) {
+                v = blankToNull(dotenv.get(envKey));
+            }
+            if (v == null) {
+                v = toml.get(key);
+            }
+            put(value, key, v);
+        }
+        return new Settings(Optional.ofNullable(value.get("url")), Optional.ofNullable(value.get("user")),
+                Optional.ofNullable(value.get("password")), ctx.resolve(value.getOrDefault("dir",
+                GodwitConfig.DEFAULT_LOCATION)), Optional.ofNullable(value.get("schema")),
+                Optional.ofNullable(value.get("table")),
+                Optional.ofNullable(value.get("lock_timeout")).map(Settings::duration), ctx.workingDirectory(),
+                ctx.env().getOrDefault("USER", ctx.env().getOrDefault("USERNAME", "unknown")));
+    }
+
+    /** The library configuration these settings describe. */
+    GodwitConfig.Builder configure() {
+        GodwitConfig.Builder builder = Godwit.configure()
+                .url(url.orElse(GodwitConfig.DEFAULT_URL), user.orElse(null), password.orElse(null))
+                .locations(dir.toString())
+                .baseDirectory(workingDirectory)
+                .localUser(localUser);
+        schema.ifPresent(builder::schema);
+        table.ifPresent(builder::table);
+        lockTimeout.ifPresent(builder::lockTimeout);
+        return builder;
+    }
+
+    /** The URL as it may be shown. */
+    String displayUrl() {
+        return dev.godwit.error.Redaction.url(url.orElse(GodwitConfig.DEFAULT_URL));
+    }
+
+    private static Map<String, String> dotenv(Path directory) {
+        if (!Files.isRegularFile(directory.resolve(".env"))) {
+            return Map.of();
+        }
+        try {
+            Map<String, String> values = new LinkedHashMap<>();
+            Dotenv.configure().directory(directory.toString()).ignoreIfMissing().load().entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)
+                    .forEach(e -> values.put(e.getKey(), e.getValue()));
+            return values;
+        } catch (DotenvException e) {
+            throw new GodwitException(ErrorCode.CONFIG, "Cannot read " + directory.resolve(".env") + ": "
+                    + e.getMessage() + ". Write one KEY=value per line.", e);
+        }
+    }
+
+    private static Map<String, String> toml(CliContext ctx, String configFlag) {
+        Path file = ctx.resolve(configFlag != null ? configFlag
+                : Optional.ofNullable(blankToNull(ctx.env().get("GODWIT_CONFIG"))).orElse(CONFIG_FILE));
+        if (!Files.isRegularFile(file)) {
+            if (configFlag != null) {
+                throw new GodwitException(ErrorCode.CONFIG, "The configuration file " + file + " does not exist. "
+                        + "Fix --config, or run `godwit init` to write one.");
+            }
+            return Map.of();
+        }
+        JsonNode root;
+        try {
+            root = new TomlMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new GodwitException(ErrorCode.CONFIG, "Cannot read " + file + ": " + firstLine(e.getMessage())
+                    + ". Fix the TOML syntax (key = \"value\").", e);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (!KEYS.contains(field.getKey())) {
+                throw new GodwitException(ErrorCode.CONFIG, file + ": unknown key '" + field.getKey()
+                        + "'. Known keys: " + String.join(", ", KEYS) + ".");
+            }
+            if (!field.getValue().isValueNode()) {
+                throw new GodwitException(ErrorCode.CONFIG, file + ": '" + field.getKey()
+                        + "' must be a string or number, not a table or array.");
+            }
+            values.put(field.getKey(), field.getValue().asText());
+        }
+        return values;
+    }
+
+    /** "30s", "5m", "500ms", "1h", or plain seconds. */
+    static Duration duration(String text) {
+        Matcher m = DURATION.matcher(text.strip());
+        if (!m.matches()) {
+            throw new GodwitException(ErrorCode.USAGE, "The lock timeout '" + text + "' is not a duration. Write "
+                    + "it like 30s, 5m, 500ms or 1h.");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofSeconds(n);
+        };
+    }
+
+    private static void put(Map<String, String> map, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            map.put(key, value);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}
