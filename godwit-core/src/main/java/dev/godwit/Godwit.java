@@ -85,6 +85,34 @@ public final class Godwit {
         return migrator().repair();
     }
 
+    /**
+     * Waits until the database accepts a connection, trying every {@code interval}; for containers and CI jobs that
+     * start the database and the migration together.
+     *
+     * @return how long it took
+     * @throws GodwitException with {@code CONNECTION} and the last failure when {@code timeout} runs out
+     */
+    public java.time.Duration awaitDatabase(java.time.Duration timeout, java.time.Duration interval) {
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        while (true) {
+            try (Connection c = connections.open()) {
+                return java.time.Duration.ofNanos(System.nanoTime() - started);
+            } catch (GodwitException | SQLException e) {
+                if (System.nanoTime() + interval.toNanos() > deadline) {
+                    throw new GodwitException(ErrorCode.CONNECTION, "The database did not accept a connection within "
+                            + timeout.toSeconds() + " s. Last failure: " + e.getMessage(), e);
+                }
+            }
+            try {
+                Thread.sleep(interval.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GodwitException(ErrorCode.CONNECTION, "Interrupted while waiting for the database.", e);
+            }
+        }
+    }
+
     /** The dialect of the configured database (connects once when only a data source is known). */
     public Dialect dialect() {
         return config.url().map(Dialects::forUrl).orElseGet(this::dialectFromDataSource);

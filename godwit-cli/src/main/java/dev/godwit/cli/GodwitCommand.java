@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Schema migrations: apply versioned SQL migrations exactly once, in dependency order.",
         subcommands = {InitCommand.class, NewCommand.class, MigrateCommand.class, RollbackCommand.class,
-                StatusCommand.class, ValidateCommand.class, RepairCommand.class})
+                StatusCommand.class, ValidateCommand.class, RepairCommand.class, AwaitCommand.class})
 final class GodwitCommand implements Runnable {
 
     final CliContext context;

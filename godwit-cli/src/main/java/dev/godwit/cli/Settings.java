@@ -72,7 +72,7 @@ record Settings(Optional<String> url, Optional<String> user, Optional<String> pa
     /** The library configuration these settings describe. */
     GodwitConfig.Builder configure() {
         GodwitConfig.Builder builder = Godwit.configure()
-                .url(url.orElse(GodwitConfig.DEFAULT_URL), user.orElse(null), password.orElse(null))
+                .url(anchored(url.orElse(GodwitConfig.DEFAULT_URL)), user.orElse(null), password.orElse(null))
                 .locations(dir.toString())
                 .baseDirectory(workingDirectory)
                 .localUser(localUser);
@@ -80,6 +80,23 @@ record Settings(Optional<String> url, Optional<String> user, Optional<String> pa
         table.ifPresent(builder::table);
         lockTimeout.ifPresent(builder::lockTimeout);
         return builder;
+    }
+
+    /**
+     * A SQLite URL with a relative file ({@code jdbc:sqlite:godwit.db}) names a file in the working directory the
+     * user gave, which is not always the JVM's (tests, or a build plugin running in a module directory).
+     */
+    String anchored(String jdbcUrl) {
+        String prefix = "jdbc:sqlite:";
+        if (!jdbcUrl.startsWith(prefix)) {
+            return jdbcUrl;
+        }
+        String file = jdbcUrl.substring(prefix.length());
+        if (file.isEmpty() || file.startsWith(":") || file.startsWith("file:") || Path.of(file.split("\\?")[0])
+                .isAbsolute()) {
+            return jdbcUrl;
+        }
+        return prefix + workingDirectory.resolve(file);
     }
 
     /** The URL as it may be shown. */

@@ -22,7 +22,11 @@ final class ValidateCommand implements Callable<Integer>, GodwitCommand.RootAwar
         Output out = root.output();
         ValidateResult result = root.settings().configure().load().validate();
         if (out.json()) {
-            out.document(result);
+            java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+            doc.put("valid", result.valid());
+            doc.put("problems", result.problems());
+            doc.put("warnings", result.warnings());
+            out.document(doc);
         } else {
             for (MigrationStatus w : result.warnings()) {
                 out.warn(w.id() + ": " + w.detail().orElse(w.state().name()));

@@ -1,0 +1,124 @@
+package dev.godwit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.godwit.testkit.PostgresTestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliPostgresTest {
+
+    @TempDir
+    Path dir;
+    private PostgresTestDatabase db;
+
+    @BeforeEach
+    void database() throws Exception {
+        db = PostgresTestDatabase.create();
+        Files.createDirectories(dir.resolve("migrations"));
+    }
+
+    @AfterEach
+    void drop() {
+        db.close();
+    }
+
+    private void write(String name, String text) throws Exception {
+        Files.writeString(dir.resolve("migrations").resolve(name), text);
+    }
+
+    @Test
+    void schemaFlagPutsHistoryAndUnqualifiedObjectsInThatSchema() throws Exception {
+        write("20261101000000_users.sql", "CREATE TABLE users (id int PRIMARY KEY);");
+        Cli.Result r = new Cli(dir).run("--url", db.url(), "--schema", "tenant_a", "migrate");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals(List.of("godwit_history", "users"), db.column("SELECT table_name FROM information_schema.tables "
+                + "WHERE table_schema = 'tenant_a' ORDER BY table_name"));
+        assertEquals(List.of(), db.column("SELECT table_name FROM information_schema.tables "
+                + "WHERE table_schema = 'public'"));
+        Cli.Result other = new Cli(dir).run("--url", db.url(), "--schema", "tenant_b", "migrate");
+        assertEquals(0, other.exitCode(), other::toString);
+        assertEquals(List.of("1"), db.column("SELECT count(*) FROM tenant_b.godwit_history"));
+    }
+
+    @Test
+    void failedMigrationLeavesDatabaseAndHistoryUnchanged() throws Exception {
+        write("20261101000000_users.sql", "CREATE TABLE users (id int PRIMARY KEY);");
+        assertEquals(0, new Cli(dir).run("--url", db.url(), "migrate").exitCode());
+        write("20261101000001_email.sql", "-- godwit:up\nCREATE TABLE audit (id int);\n"
+                + "ALTER TABLE users ADD COLUMN id int;\n");
+        Cli.Result r = new Cli(dir).run("--url", db.url(), "migrate");
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("Migration 20261101000001_email failed at statement 2 "
+                + "(migrations/20261101000001_email.sql:3): column \"id\" of relation \"users\" already exists "
+                + "[SQLState 42701]. Nothing from this migration was applied."), r::toString);
+        assertFalse(db.hasTable("audit"));
+        assertEquals(List.of("20261101000000_users"), db.column("SELECT id FROM godwit_history"));
+    }
+
+    @Test
+    void refusedLoginIsOneSentenceWithThePasswordRedacted() {
+        String url = db.url().replace("user=postgres", "user=no_such_role");
+        Cli.Result r = new Cli(dir).run("--url", url + "&password=hunter2", "--password", "s3cret-pw", "status");
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("refused the login"), r::toString);
+        assertTrue(r.err().contains("no_such_role"), r::toString);
+        assertFalse(r.err().contains("hunter2") || r.err().contains("s3cret-pw"), r::toString);
+        assertEquals(1, r.err().lines().count(), r::toString);
+        Cli.Result verbose = new Cli(dir).run("-v", "--url", url + "&password=hunter2", "--password", "s3cret-pw",
+                "status");
+        assertFalse(verbose.err().contains("hunter2") || verbose.err().contains("s3cret-pw"), verbose::toString);
+    }
+
+    @Test
+    void unreachableDatabaseIsOneSentence() {
+        Cli.Result r = new Cli(dir).run("--url", "jdbc:postgresql://127.0.0.1:1/x?user=u&password=hunter2", "status");
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("error: Cannot connect to jdbc:postgresql://127.0.0.1:1/x?user=u&password=***"),
+                r::toString);
+        assertFalse(r.err().contains("hunter2"), r::toString);
+    }
+
+    @Test
+    void lockHeldByAnotherSessionTimesOutWithExitCode4NamingTheHolder() throws Exception {
+        write("20261101000000_users.sql", "CREATE TABLE users (id int PRIMARY KEY);");
+        try (Connection holder = DriverManager.getConnection(db.url()); Statement s = holder.createStatement()) {
+            s.execute("SET application_name = 'deploy-42'");
+            // The key PostgresLocker derives for the unqualified table godwit_history.
+            s.execute("SELECT pg_advisory_lock(" + lockKey() + ")");
+            Cli.Result r = new Cli(dir).run("--url", db.url(), "--lock-timeout", "1s", "migrate");
+            assertEquals(4, r.exitCode(), r::toString);
+            assertTrue(r.err().contains("application 'deploy-42'"), r::toString);
+            assertTrue(r.err().matches("(?s).*pid \\d+.*"), r::toString);
+        }
+        assertFalse(db.hasTable("users"));
+        assertEquals(0, new Cli(dir).run("--url", db.url(), "--lock-timeout", "1s", "migrate").exitCode(),
+                "the lock died with the holder's session");
+    }
+
+    private static long lockKey() throws Exception {
+        java.lang.reflect.Method key = Class.forName("dev.godwit.postgres.PostgresLocker")
+                .getDeclaredMethod("key", dev.godwit.model.QualifiedName.class);
+        key.setAccessible(true);
+        return (long) key.invoke(null, dev.godwit.model.QualifiedName.unqualified("godwit_history"));
+    }
+
+    @Test
+    void awaitReturnsOnceTheDatabaseAnswers() {
+        Cli.Result r = new Cli(dir).run("--url", db.url(), "await", "--timeout", "5s");
+        assertEquals(0, r.exitCode(), r::toString);
+        Cli.Result down = new Cli(dir).run("--url", "jdbc:postgresql://127.0.0.1:1/x", "await", "--timeout", "1s");
+        assertEquals(1, down.exitCode(), down::toString);
+        assertTrue(down.err().contains("did not accept a connection within 1 s"), down::toString);
+    }
+}

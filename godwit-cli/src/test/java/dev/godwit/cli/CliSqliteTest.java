@@ -1,0 +1,208 @@
+package dev.godwit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliSqliteTest {
+
+    @TempDir
+    Path dir;
+
+    private void write(String name, String text) throws Exception {
+        Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(dir.resolve("migrations").resolve(name), text);
+    }
+
+    private List<String> tables(Path db) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void migrateWithNoConfigurationUsesSqliteFileInWorkingDirectory() throws Exception {
+        write("20261101000000_create_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);");
+        Cli.Result r = new Cli(dir).run("migrate");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.out().contains("Applied 20261101000000_create_users"), r::toString);
+        assertEquals(List.of("godwit_history", "users"), tables(dir.resolve("godwit.db")));
+        Cli.Result again = new Cli(dir).run("migrate");
+        assertEquals(0, again.exitCode());
+        assertTrue(again.out().contains("Nothing to migrate"), again::toString);
+    }
+
+    @Test
+    void initNewMigrateRollbackRoundTrip() throws Exception {
+        Cli cli = new Cli(dir);
+        assertEquals(0, cli.run("init").exitCode());
+        assertTrue(Files.isRegularFile(dir.resolve("godwit.toml")));
+        assertTrue(Files.isDirectory(dir.resolve("migrations")));
+        Cli.Result created = cli.run("new", "Create", "accounts!");
+        assertEquals(0, created.exitCode(), created::toString);
+        Path file;
+        try (Stream<Path> files = Files.list(dir.resolve("migrations"))) {
+            file = files.findFirst().orElseThrow();
+        }
+        assertTrue(file.getFileName().toString().matches("\\d{14}_create_accounts\\.sql"), file.toString());
+        String template = Files.readString(file);
+        assertTrue(template.contains("-- godwit:up") && template.contains("-- godwit:down"), template);
+        Files.writeString(file, template.replace("-- godwit:up\n", "-- godwit:up\nCREATE TABLE accounts (id INT);\n")
+                .replace("-- godwit:down\n", "-- godwit:down\nDROP TABLE accounts;\n"));
+        assertEquals(0, cli.run("migrate").exitCode());
+        assertTrue(tables(dir.resolve("godwit.db")).contains("accounts"));
+        Cli.Result rollback = cli.run("rollback");
+        assertEquals(0, rollback.exitCode(), rollback::toString);
+        assertFalse(tables(dir.resolve("godwit.db")).contains("accounts"));
+        assertEquals(2, cli.run("status", "--exit-code").exitCode());
+    }
+
+    @Test
+    void jsonOutputIsOneDocument() throws Exception {
+        write("20261101000000_a.sql", "CREATE TABLE a (id INT);");
+        write("20261101000001_b.sql", "CREATE TABLE b (id INT);");
+        Cli cli = new Cli(dir);
+        Cli.Result migrated = cli.run("--format", "json", "migrate", "--target", "20261101000000_a");
+        assertEquals(0, migrated.exitCode(), migrated::toString);
+        JsonNode result = new ObjectMapper().readTree(migrated.out());
+        assertEquals("20261101000000_a", result.get("applied").get(0).get("id").asText());
+        assertEquals(1, result.get("applied").size());
+        JsonNode status = new ObjectMapper().readTree(cli.run("status", "--format", "json").out());
+        assertEquals("APPLIED", status.get("migrations").get(0).get("state").asText());
+        assertEquals("PENDING", status.get("migrations").get(1).get("state").asText());
+        JsonNode valid = new ObjectMapper().readTree(cli.run("validate", "--format", "json").out());
+        assertTrue(valid.get("valid").asBoolean(), valid::toString);
+    }
+
+    @Test
+    void dryRunPrintsSqlAndChangesNothing() throws Exception {
+        write("20261101000000_a.sql", "-- godwit:up\nCREATE TABLE a (id INT);\n-- godwit:down\nDROP TABLE a;\n");
+        Cli.Result r = new Cli(dir).run("migrate", "--dry-run");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.out().contains("CREATE TABLE a (id INT);"), r::toString);
+        assertFalse(r.out().contains("DROP TABLE"), r::toString);
+        assertEquals(List.of(), tables(dir.resolve("godwit.db")));
+    }
+
+    @Test
+    void changedAppliedFileFailsValidateAndMigrateNamingBothChecksums() throws Exception {
+        write("20261101000000_a.sql", "CREATE TABLE a (id INT);");
+        Cli cli = new Cli(dir);
+        assertEquals(0, cli.run("migrate").exitCode());
+        write("20261101000000_a.sql", "CREATE TABLE a (id BIGINT);");
+        Cli.Result validate = cli.run("validate");
+        assertEquals(1, validate.exitCode(), validate::toString);
+        assertTrue(validate.err().contains("migrations/20261101000000_a.sql was changed"), validate::toString);
+        assertTrue(validate.err().matches("(?s).*applied checksum [0-9a-f]{64}, file checksum [0-9a-f]{64}.*"),
+                validate::toString);
+        Cli.Result migrate = cli.run("migrate");
+        assertEquals(1, migrate.exitCode(), migrate::toString);
+        assertTrue(migrate.err().contains("Nothing was applied"), migrate::toString);
+        assertEquals(0, cli.run("repair").exitCode());
+        assertEquals(0, cli.run("validate").exitCode());
+    }
+
+    @Test
+    void whitespaceOnlyChangeIsReportedAsSuch() throws Exception {
+        write("20261101000000_a.sql", "CREATE TABLE a (id INT);");
+        Cli cli = new Cli(dir);
+        assertEquals(0, cli.run("migrate").exitCode());
+        write("20261101000000_a.sql", "-- the accounts\nCREATE   TABLE a\n  (id INT);");
+        Cli.Result validate = cli.run("validate");
+        assertEquals(1, validate.exitCode(), validate::toString);
+        assertTrue(validate.err().contains("changed only in whitespace or comments"), validate::toString);
+    }
+
+    @Test
+    void failingMigrationNamesStatementFileAndLineWithoutStackTrace() throws Exception {
+        write("20261101000000_a.sql", "-- godwit:up\nCREATE TABLE a (id INT);\n\nCREATE TABLE a (id INT);\n");
+        Cli.Result r = new Cli(dir).run("migrate");
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("Migration 20261101000000_a failed at statement 2 "
+                + "(migrations/20261101000000_a.sql:4): table a already exists"), r::toString);
+        assertTrue(r.err().contains("Nothing from this migration was applied."), r::toString);
+        assertFalse(r.err().contains("\tat "), "no stack trace without -v: " + r);
+        assertFalse(tables(dir.resolve("godwit.db")).contains("a"), "statement 1 was rolled back");
+        Cli.Result verbose = new Cli(dir).run("-v", "migrate");
+        assertTrue(verbose.err().contains("\tat "), "stack trace with -v: " + verbose);
+    }
+
+    @Test
+    void malformedHeaderNamesFileLineAndFix() throws Exception {
+        write("20261101000000_a.sql", "-- godwit:up\nSELECT 1;\n-- godwit:dwon\n");
+        Cli.Result r = new Cli(dir).run("migrate");
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("migrations/20261101000000_a.sql:3: unknown marker '-- godwit:dwon'"),
+                r::toString);
+        assertTrue(r.err().contains("Fix: use one of: up, down"), r::toString);
+        assertFalse(Files.exists(dir.resolve("godwit.db")), "nothing connects before the files parse");
+    }
+
+    @Test
+    void missingDirectoryIsOneSentence() {
+        Cli.Result r = new Cli(dir).run("migrate", "--dir", "nowhere");
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("error: The migration directory nowhere does not exist."), r::toString);
+        assertEquals(1, r.err().lines().count(), r::toString);
+    }
+
+    @Test
+    void usageErrorsExit64() {
+        assertEquals(64, new Cli(dir).run("migrate", "--no-such-flag").exitCode());
+        assertEquals(64, new Cli(dir).run("rollback", "--steps", "0").exitCode());
+        assertEquals(64, new Cli(dir).run().exitCode());
+    }
+
+    @Test
+    void versionPrintsTheVersion() {
+        Cli.Result r = new Cli(dir).run("--version");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().startsWith("godwit "), r::toString);
+    }
+
+    @Test
+    void flagsBeatEnvironmentBeatDotenvBeatToml() throws Exception {
+        write("20261101000000_a.sql", "CREATE TABLE a (id INT);");
+        Files.writeString(dir.resolve("godwit.toml"), "table = \"from_toml\"\nlock_timeout = \"10s\"\n");
+        new Cli(dir).run("migrate");
+        assertTrue(tables(dir.resolve("godwit.db")).contains("from_toml"));
+
+        Files.writeString(dir.resolve(".env"), "GODWIT_TABLE=from_dotenv\nGODWIT_URL=jdbc:sqlite:second.db\n");
+        new Cli(dir).run("migrate");
+        assertTrue(tables(dir.resolve("second.db")).contains("from_dotenv"));
+
+        new Cli(dir, Map.of("GODWIT_TABLE", "from_env")).run("migrate");
+        assertTrue(tables(dir.resolve("second.db")).contains("from_env"));
+
+        new Cli(dir, Map.of("GODWIT_TABLE", "from_env")).run("--table", "from_flag", "migrate");
+        assertTrue(tables(dir.resolve("second.db")).contains("from_flag"));
+    }
+
+    @Test
+    void unknownTomlKeyIsNamed() throws Exception {
+        Files.writeString(dir.resolve("godwit.toml"), "urll = \"jdbc:sqlite:x.db\"\n");
+        Cli.Result r = new Cli(dir).run("status");
+        assertEquals(64, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("unknown key 'urll'"), r::toString);
+    }
+}
