@@ -205,4 +205,18 @@ class CliSqliteTest {
         assertEquals(64, r.exitCode(), r::toString);
         assertTrue(r.err().contains("unknown key 'urll'"), r::toString);
     }
+
+    @Test
+    void writeLockHeldElsewhereTimesOutWithExitCode4() throws Exception {
+        write("20261101000000_a.sql", "CREATE TABLE a (id INT);");
+        try (Connection holder = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("godwit.db"))) {
+            holder.createStatement().execute("CREATE TABLE other (id INT)");
+            holder.createStatement().execute("BEGIN IMMEDIATE");
+            Cli.Result r = new Cli(dir).run("--lock-timeout", "1s", "migrate");
+            assertEquals(4, r.exitCode(), r::toString);
+            assertTrue(r.err().contains("past the lock timeout"), r::toString);
+            holder.createStatement().execute("ROLLBACK");
+        }
+        assertEquals(0, new Cli(dir).run("migrate").exitCode());
+    }
 }

@@ -76,6 +76,11 @@ public interface Dialect {
         return (newline < 0 ? message : message.substring(0, newline)).strip();
     }
 
+    /** True when the exception says a lock wait ran past the session's timeout. */
+    default boolean isLockTimeout(SQLException e) {
+        return false;
+    }
+
     /** True when the exception says a row with the same key already exists. */
     default boolean isUniqueViolation(SQLException e) {
         return e.getSQLState() != null && e.getSQLState().startsWith("23");

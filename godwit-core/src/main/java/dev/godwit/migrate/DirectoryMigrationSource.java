@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * <li>Flyway's {@code V<version>__<description>.sql}, with its undo script {@code U<version>__<description>.sql}
  * as the down section.</li>
  * </ul>
- * Any other {@code .sql} file is an error: a misnamed migration that is silently skipped is worse than a refusal.
+ * Any other {@code .sql} file is an error, repeatable {@code R__} scripts included until they are supported: a
+ * migration that is silently skipped is worse than a refusal.
  */
 public final class DirectoryMigrationSource implements MigrationSource {
 
@@ -74,7 +75,11 @@ public final class DirectoryMigrationSource implements MigrationSource {
             } else if (flyway.matches()) {
                 migrations.add(MigrationScript.parse(MigrationId.of(flyway.group(2)), describe(flyway.group(3)),
                         display(file), read(file)));
-            } else if (!REPEATABLE.matcher(name).matches()) {
+            } else if (REPEATABLE.matcher(name).matches()) {
+                throw new GodwitException(ErrorCode.MIGRATION_SOURCE, display(file) + " is a repeatable migration "
+                        + "(R__), which this version does not run yet. Make it a versioned migration "
+                        + "(`godwit new <description>`), or move it out of " + display(directory) + ".");
+            } else {
                 throw new GodwitException(ErrorCode.MIGRATION_SOURCE, display(file)
                         + " is not named like a migration. Rename it to <yyyyMMddHHmmss>_<description>.sql "
                         + "(`godwit new <description>` makes one) or V<version>__<description>.sql, or move it out "

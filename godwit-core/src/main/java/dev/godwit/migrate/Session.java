@@ -71,6 +71,12 @@ final class Session implements AutoCloseable {
         try {
             return work.run();
         } catch (SQLException e) {
+            if (dialect.isLockTimeout(e)) {
+                throw new GodwitException(ErrorCode.LOCK_TIMEOUT, "Another connection held a lock on the database "
+                        + "past the lock timeout (" + settings.lockTimeout().toSeconds() + " s) while Godwit tried to "
+                        + verb + " the history table " + history.name() + ": " + dialect.describe(e) + sqlState(e)
+                        + ". Wait for it to finish and run again, or raise --lock-timeout.", e);
+            }
             throw new GodwitException(ErrorCode.HISTORY, "Cannot " + verb + " the history table "
                     + history.name() + ": " + dialect.describe(e) + sqlState(e)
                     + ". Check that the user may " + verb + " it, or set --table/--schema.", e);

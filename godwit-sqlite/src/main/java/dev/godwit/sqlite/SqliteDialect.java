@@ -132,6 +132,12 @@ public final class SqliteDialect implements Dialect {
         return m.matches() ? m.group(2).strip() + " [" + m.group(1) + "]" : message;
     }
 
+    /** SQLITE_BUSY: another connection kept the write lock past the busy timeout. */
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        return e.getMessage() != null && e.getMessage().contains("SQLITE_BUSY");
+    }
+
     @Override
     public boolean isUniqueViolation(SQLException e) {
         return e.getMessage() != null && e.getMessage().contains("SQLITE_CONSTRAINT");
