@@ -23,6 +23,15 @@ public interface Dialect {
     /** How migrators on this database keep out of each other's way. */
     Locker locker();
 
+    /**
+     * How this database's schema is read into the model.
+     *
+     * @throws UnsupportedOperationException when the dialect cannot reflect yet
+     */
+    default Inspector inspector() {
+        throw new UnsupportedOperationException("The " + name() + " dialect cannot read a schema yet.");
+    }
+
     /** True when DDL takes part in transactions, so a failed migration can be rolled back whole. */
     boolean transactionalDdl();
 

@@ -1,0 +1,27 @@
+package dev.godwit.model;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** One schema's objects, each list sorted by name. */
+public record Schema(String name, List<Table> tables, List<View> views, List<Sequence> sequences,
+                     List<EnumType> enums, List<Domain> domains, List<Routine> routines, Optional<String> comment) {
+
+    public Schema {
+        Objects.requireNonNull(name, "name");
+        tables = Lists.sorted(tables, Comparator.comparing(Table::name));
+        views = Lists.sorted(views, Comparator.comparing(View::name));
+        sequences = Lists.sorted(sequences, Comparator.comparing(Sequence::name));
+        enums = Lists.sorted(enums, Comparator.comparing(EnumType::name));
+        domains = Lists.sorted(domains, Comparator.comparing(Domain::name));
+        routines = Lists.sorted(routines, Comparator.comparing(Routine::name).thenComparing(Routine::signature));
+        comment = comment == null ? Optional.empty() : comment;
+    }
+
+    /** The table with this (unqualified) name. */
+    public Optional<Table> table(String tableName) {
+        return tables.stream().filter(t -> t.name().name().equals(tableName)).findFirst();
+    }
+}
