@@ -32,6 +32,15 @@ public interface Dialect {
         throw new UnsupportedOperationException("The " + name() + " dialect cannot read a schema yet.");
     }
 
+    /**
+     * How this database's DDL is written.
+     *
+     * @throws UnsupportedOperationException when the dialect cannot write DDL yet
+     */
+    default dev.godwit.plan.DdlWriter ddlWriter() {
+        throw new UnsupportedOperationException("The " + name() + " dialect cannot write DDL yet.");
+    }
+
     /** True when DDL takes part in transactions, so a failed migration can be rolled back whole. */
     boolean transactionalDdl();
 

@@ -27,6 +27,7 @@ public final class PostgresDialect implements Dialect {
 
     private final StatementSplitter splitter = new PostgresStatementSplitter();
     private final Locker locker = new PostgresLocker();
+    private final dev.godwit.plan.DdlWriter ddlWriter = new PostgresDdlWriter();
 
     @Override
     public String name() {
@@ -46,6 +47,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public Locker locker() {
         return locker;
+    }
+
+    @Override
+    public dev.godwit.plan.DdlWriter ddlWriter() {
+        return ddlWriter;
     }
 
     @Override
