@@ -33,6 +33,7 @@ public final class SqliteDialect implements Dialect {
 
     private final StatementSplitter splitter = new SqliteStatementSplitter();
     private final Locker locker = new SqliteLocker();
+    private final dev.godwit.plan.DdlWriter ddlWriter = new SqliteDdlWriter();
 
     @Override
     public String name() {
@@ -52,6 +53,11 @@ public final class SqliteDialect implements Dialect {
     @Override
     public Locker locker() {
         return locker;
+    }
+
+    @Override
+    public dev.godwit.plan.DdlWriter ddlWriter() {
+        return ddlWriter;
     }
 
     @Override
