@@ -113,6 +113,31 @@ public final class Godwit {
         }
     }
 
+    /**
+     * Reads the database's schema into the model. Empty {@code options.schemas()} means the configured schema, or
+     * the connection's default; the history table is always left out.
+     */
+    public dev.godwit.model.Catalog inspect(dev.godwit.dialect.InspectOptions options) {
+        Dialect dialect = dialect();
+        List<String> schemas = options.schemas().isEmpty() ? config.schema().map(List::of).orElse(List.of())
+                : options.schemas();
+        dev.godwit.dialect.InspectOptions effective = new dev.godwit.dialect.InspectOptions(schemas,
+                options.include(), options.exclude(),
+                java.util.Optional.of(QualifiedName.of(config.schema().orElse(null), config.table())));
+        try (Connection c = connections.open()) {
+            return dialect.inspector().inspect(c, effective);
+        } catch (SQLException e) {
+            throw new GodwitException(ErrorCode.CONNECTION, "Cannot read the schema of " + config.displayUrl() + ": "
+                    + dialect.describe(e) + (e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]")
+                    + ".", e);
+        }
+    }
+
+    /** The statements that create {@code catalog} in an empty database of the configured dialect, in order. */
+    public List<String> createScript(dev.godwit.model.Catalog catalog) {
+        return dev.godwit.plan.CreateScript.of(catalog, dialect().ddlWriter());
+    }
+
     /** The dialect of the configured database (connects once when only a data source is known). */
     public Dialect dialect() {
         return config.url().map(Dialects::forUrl).orElseGet(this::dialectFromDataSource);

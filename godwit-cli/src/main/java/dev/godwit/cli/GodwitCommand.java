@@ -17,7 +17,8 @@ import picocli.CommandLine.ScopeType;
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Schema migrations: apply versioned SQL migrations exactly once, in dependency order.",
         subcommands = {InitCommand.class, NewCommand.class, MigrateCommand.class, RollbackCommand.class,
-                StatusCommand.class, ValidateCommand.class, RepairCommand.class, AwaitCommand.class})
+                StatusCommand.class, ValidateCommand.class, RepairCommand.class, AwaitCommand.class,
+                InspectCommand.class})
 final class GodwitCommand implements Runnable {
 
     final CliContext context;
@@ -54,7 +55,7 @@ final class GodwitCommand implements Runnable {
     String config;
 
     @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "FORMAT",
-            description = "Output: ${COMPLETION-CANDIDATES} (default text)")
+            description = "Output: text or json; inspect also takes sql and mermaid (default text)")
     Format format;
 
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print only errors")
@@ -78,7 +79,7 @@ final class GodwitCommand implements Runnable {
     }
 
     Output output() {
-        return new Output(context, format == null ? Format.text : format, quiet);
+        return new Output(context, format == Format.json ? Format.json : Format.text, quiet);
     }
 
     static int execute(String[] args, CliContext context) {
@@ -97,8 +98,8 @@ final class GodwitCommand implements Runnable {
         return cli.execute(args);
     }
 
-    /** Output formats. */
-    enum Format { text, json }
+    /** Output formats: {@code sql} and {@code mermaid} are for {@code inspect}; elsewhere they print text. */
+    enum Format { text, json, sql, mermaid }
 
     /** Prints the version from the jar. */
     static final class Version implements CommandLine.IVersionProvider {
