@@ -95,6 +95,13 @@ final class PostgresDdlWriter implements DdlWriter {
                     + deferrable(u.deferrable()));
         }
         table.checks().forEach(c -> parts.add("CONSTRAINT " + quote(c.name()) + " " + check(c)));
+        // EXCLUDE constraints have no model field: the inspector keeps pg_get_constraintdef as a table attribute.
+        table.attributes().forEach((key, definition) -> {
+            if (key.startsWith(PostgresTableReader.EXCLUSION_PREFIX)) {
+                parts.add("CONSTRAINT " + quote(key.substring(PostgresTableReader.EXCLUSION_PREFIX.length())) + " "
+                        + definition);
+            }
+        });
         return List.of("CREATE " + (table.unlogged() ? "UNLOGGED " : "") + "TABLE " + quote(table.name()) + " (\n    "
                 + String.join(",\n    ", parts) + "\n)" + table.partitionBy().map(p -> " PARTITION BY " + p)
                 .orElse(""));

@@ -2,6 +2,7 @@ package dev.godwit.postgres;
 
 import dev.godwit.dialect.Dialect;
 import dev.godwit.dialect.Durability;
+import dev.godwit.dialect.Inspector;
 import dev.godwit.dialect.Locker;
 import dev.godwit.dialect.SessionOptions;
 import dev.godwit.dialect.StatementSplitter;
@@ -28,6 +29,7 @@ public final class PostgresDialect implements Dialect {
     private final StatementSplitter splitter = new PostgresStatementSplitter();
     private final Locker locker = new PostgresLocker();
     private final dev.godwit.plan.DdlWriter ddlWriter = new PostgresDdlWriter();
+    private final Inspector inspector = new PostgresInspector();
 
     @Override
     public String name() {
@@ -47,6 +49,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public Locker locker() {
         return locker;
+    }
+
+    @Override
+    public Inspector inspector() {
+        return inspector;
     }
 
     @Override

@@ -1,0 +1,79 @@
+package dev.godwit.postgres;
+
+import dev.godwit.dialect.InspectOptions;
+import dev.godwit.dialect.Inspector;
+import dev.godwit.model.Catalog;
+import dev.godwit.model.Extension;
+import dev.godwit.model.Schema;
+import dev.godwit.model.Table;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads PostgreSQL 14+ schemas from {@code pg_catalog} with a fixed number of queries (the {@code inspect/*.sql}
+ * resources: one per object kind for all selected schemas), whatever the number of objects. Objects that belong to
+ * an extension are left out: the extension is recorded instead.
+ *
+ * <p>While reading, the session's {@code search_path} is empty, so that every name PostgreSQL prints (types,
+ * defaults, view and index definitions) is schema-qualified the same way whatever the caller's path, and its
+ * {@code TimeZone} is UTC, so that timestamptz partition bounds and defaults print the same; both are restored
+ * afterwards (an aborted transaction reverts them anyway). Stateless and thread-safe; the connection is used by one call at a time.
+ */
+public final class PostgresInspector implements Inspector {
+
+    private static final CatalogQuery SCHEMAS = CatalogQuery.of("schemas.sql");
+    private static final CatalogQuery EXTENSIONS = CatalogQuery.of("extensions.sql");
+
+    @Override
+    public Catalog inspect(Connection connection, InspectOptions options) throws SQLException {
+        Map<String, Optional<String>> schemaComments = new LinkedHashMap<>();
+        String[] session = {"", "UTC"};
+        SCHEMAS.run(connection, options.schemas(), rs -> {
+            schemaComments.put(rs.getString("schema_name"), Optional.ofNullable(rs.getString("comment")));
+            session[0] = rs.getString("search_path");
+            session[1] = rs.getString("time_zone");
+        });
+        if (schemaComments.isEmpty()) {
+            return new Catalog("postgres", List.of(), List.of());
+        }
+        List<String> schemas = List.copyOf(schemaComments.keySet());
+        setSession(connection, "", "UTC");
+        try {
+            PostgresTableReader tables = new PostgresTableReader();
+            tables.read(connection, schemas, options);
+            PostgresObjectReader objects = new PostgresObjectReader();
+            objects.read(connection, schemas, options, tables);
+            List<Extension> extensions = new ArrayList<>();
+            EXTENSIONS.run(connection, schemas, rs -> extensions.add(new Extension(rs.getString("extension_name"),
+                    rs.getString("schema_name"), rs.getString("version"))));
+            Map<String, List<Table>> tablesBySchema = tables.tablesBySchema();
+            List<Schema> result = new ArrayList<>();
+            schemaComments.forEach((name, comment) -> {
+                PostgresObjectReader.SchemaObjects o = objects.in(name);
+                result.add(new Schema(name, tablesBySchema.getOrDefault(name, List.of()), o.views, o.sequences,
+                        o.enums, o.domains, o.routines, comment));
+            });
+            return new Catalog("postgres", result, extensions);
+        } finally {
+            setSession(connection, session[0], session[1]);
+        }
+    }
+
+    private static void setSession(Connection connection, String searchPath, String timeZone) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_catalog.set_config('search_path', ?, false),"
+                + " pg_catalog.set_config('TimeZone', ?, false)")) {
+            ps.setString(1, searchPath);
+            ps.setString(2, timeZone);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+            }
+        }
+    }
+}

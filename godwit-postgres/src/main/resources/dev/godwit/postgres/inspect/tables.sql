@@ -1,0 +1,48 @@
+-- Tables and partitioned tables with their columns: one row per column, in column order (a table without columns
+-- gives one row with a null attnum). Objects that belong to an extension are left out.
+-- Parameter 1: text[] of schema names.
+SELECT n.nspname AS schema_name,
+       c.relname AS table_name,
+       c.relpersistence = 'u' AS unlogged,
+       CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_by,
+       pn.nspname AS parent_schema,
+       pc.relname AS parent_name,
+       CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
+       pg_catalog.obj_description(c.oid, 'pg_class') AS table_comment,
+       a.attnum,
+       a.attname AS column_name,
+       a.attnotnull AS not_null,
+       pg_catalog.format_type(a.atttypid, a.atttypmod) AS type_raw,
+       pg_catalog.format_type(CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem ELSE t.oid END,
+                              NULL) AS type_name,
+       CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem ELSE t.oid END AS type_oid,
+       a.atttypmod AS type_modifier,
+       CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN GREATEST(a.attndims, 1) ELSE 0 END AS dimensions,
+       CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS default_expression,
+       CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated,
+       a.attidentity::text AS identity,
+       pg_catalog.format_type(s.seqtypid, NULL) AS identity_type,
+       s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+       CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation
+            THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END AS collation,
+       pg_catalog.col_description(c.oid, a.attnum) AS column_comment
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
+LEFT JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
+LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+LEFT JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = c.oid AND ad.adnum = a.attnum
+LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+-- An identity column's sequence depends on the column with deptype 'i'.
+LEFT JOIN pg_catalog.pg_depend sd ON a.attidentity <> '' AND sd.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+      AND sd.refobjid = c.oid AND sd.refobjsubid = a.attnum AND sd.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+      AND sd.deptype = 'i'
+LEFT JOIN pg_catalog.pg_sequence s ON s.seqrelid = sd.objid
+WHERE c.relkind IN ('r', 'p')
+  AND n.nspname = ANY (?)
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                  WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND e.objid = c.oid AND e.deptype = 'e')
+ORDER BY n.nspname, c.relname, a.attnum
