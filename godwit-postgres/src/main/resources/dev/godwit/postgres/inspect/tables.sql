@@ -8,7 +8,7 @@ SELECT n.nspname AS schema_name,
        pn.nspname AS parent_schema,
        pc.relname AS parent_name,
        CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
-       pg_catalog.obj_description(c.oid, 'pg_class') AS table_comment,
+       td.description AS table_comment,
        a.attnum,
        a.attname AS column_name,
        a.attnotnull AS not_null,
@@ -25,15 +25,20 @@ SELECT n.nspname AS schema_name,
        s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
        CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation
             THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END AS collation,
-       pg_catalog.col_description(c.oid, a.attnum) AS column_comment
+       cd.description AS column_comment
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
 LEFT JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
 LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+-- Comments joined rather than fetched with obj_description/col_description, which look up one row per call.
+LEFT JOIN pg_catalog.pg_description td ON td.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+      AND td.objoid = c.oid AND td.objsubid = 0
 LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
 LEFT JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = c.oid AND ad.adnum = a.attnum
+LEFT JOIN pg_catalog.pg_description cd ON cd.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+      AND cd.objoid = c.oid AND cd.objsubid = a.attnum
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
 -- An identity column's sequence depends on the column with deptype 'i'.
