@@ -121,4 +121,32 @@ class CliPostgresTest {
         assertEquals(1, down.exitCode(), down::toString);
         assertTrue(down.err().contains("did not accept a connection within 1 s"), down::toString);
     }
+
+    @Test
+    void inspectSqlRebuildsAnEquivalentSchemaAndMermaidDrawsItsKeys() throws Exception {
+        db.execute("CREATE TYPE mood AS ENUM ('sad', 'ok')",
+                "CREATE TABLE users (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, m mood DEFAULT 'ok')",
+                "CREATE TABLE posts (id serial PRIMARY KEY, user_id bigint REFERENCES users ON DELETE CASCADE)",
+                "CREATE INDEX posts_user ON posts (user_id) WHERE user_id IS NOT NULL",
+                "CREATE VIEW user_posts AS SELECT u.id, count(p.id) AS n FROM users u JOIN posts p ON p.user_id = u.id "
+                        + "GROUP BY u.id");
+        Cli.Result sql = new Cli(dir).run("--url", db.url(), "inspect");
+        assertEquals(0, sql.exitCode(), sql::toString);
+        try (PostgresTestDatabase copy = PostgresTestDatabase.create()) {
+            copy.execute(sql.out());
+            dev.godwit.model.Catalog original = dev.godwit.Godwit.configure().url(db.url()).load()
+                    .inspect(dev.godwit.dialect.InspectOptions.defaults());
+            dev.godwit.model.Catalog rebuilt = dev.godwit.Godwit.configure().url(copy.url()).load()
+                    .inspect(dev.godwit.dialect.InspectOptions.defaults());
+            assertEquals(List.of(), dev.godwit.model.Equivalence.differences(original, rebuilt));
+        }
+        Cli.Result mermaid = new Cli(dir).run("--url", db.url(), "inspect", "--format", "mermaid");
+        assertEquals(0, mermaid.exitCode(), mermaid::toString);
+        assertTrue(mermaid.out().startsWith("erDiagram\n"), mermaid::toString);
+        assertTrue(mermaid.out().contains("users ||--o{ posts") || mermaid.out().contains("users |o--o{ posts"),
+                mermaid::toString);
+        Cli.Result only = new Cli(dir).run("--url", db.url(), "inspect", "--tables", "post*");
+        assertFalse(only.out().contains("CREATE TABLE public.users"), only::toString);
+        assertTrue(only.out().contains("CREATE TABLE public.posts"), only::toString);
+    }
 }
