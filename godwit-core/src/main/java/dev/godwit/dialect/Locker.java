@@ -16,4 +16,13 @@ public interface Locker {
      * @throws dev.godwit.error.GodwitException with {@code LOCK_TIMEOUT} naming the holder when the wait runs out
      */
     MigrationLock acquire(ConnectionSource connections, QualifiedName historyTable, Duration timeout);
+
+    /**
+     * True when the lock is held for the whole run, so no other migrator can apply a migration between reading the
+     * history and applying; false when migrators serialise only per migration (SQLite), and each migration must
+     * re-check the history inside its own transaction.
+     */
+    default boolean holdsForWholeRun() {
+        return true;
+    }
 }

@@ -45,9 +45,10 @@ final class Apply {
             return null;
         }, "lock");
         try {
-            // Another migrator may have applied it while we waited: SQLite serialises migrators only here, inside
-            // the write transaction, and a PostgreSQL lock could have been taken by a run that started earlier.
-            if (session.history(() -> session.history.contains(session.connection, m.id()), "read")) {
+            // Where migrators serialise only per migration (SQLite's write lock), another one may have applied it
+            // since we read the history: look again, inside the transaction that now holds the lock.
+            if (!session.dialect.locker().holdsForWholeRun()
+                    && session.history(() -> session.history.contains(session.connection, m.id()), "read")) {
                 session.dialect.rollback(session.connection);
                 return false;
             }

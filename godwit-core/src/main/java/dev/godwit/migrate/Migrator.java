@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * Applies versioned migrations exactly once. A run loads and orders every migration before it connects (a broken
  * file fails fast), takes the migrator lock, reads the history, refuses to go on when an applied migration changed
  * or a failed one is marked, and applies what is pending in dependency order. Each transactional migration commits
- * together with its history row, after re-checking inside its transaction that nobody applied it meanwhile.
+ * together with its history row; where the lock is taken per migration rather than per run (SQLite), it first
+ * re-checks inside its transaction that nobody applied it meanwhile.
  *
  * <p>Instances are immutable and may be shared; each call opens and closes its own connections.
  */

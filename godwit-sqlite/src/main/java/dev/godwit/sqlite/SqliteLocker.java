@@ -17,4 +17,9 @@ final class SqliteLocker implements Locker {
     public MigrationLock acquire(ConnectionSource connections, QualifiedName historyTable, Duration timeout) {
         return MigrationLock.NONE;
     }
+
+    @Override
+    public boolean holdsForWholeRun() {
+        return false;
+    }
 }
