@@ -1,0 +1,66 @@
+package dev.godwit.migrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.godwit.error.GodwitException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DirectoryMigrationSourceTest {
+
+    @TempDir
+    Path base;
+
+    private Path dir() throws Exception {
+        return Files.createDirectories(base.resolve("migrations"));
+    }
+
+    private List<Migration> load() {
+        return new DirectoryMigrationSource(base.resolve("migrations"), base).load().stream()
+                .sorted(Comparator.comparing(Migration::id)).toList();
+    }
+
+    @Test
+    void readsGodwitAndFlywayNamesWithUndoScriptsAsDown() throws Exception {
+        Files.writeString(dir().resolve("20261101000000_create_users.sql"), "CREATE TABLE users (id int);");
+        Files.writeString(dir().resolve("V2__add_email.sql"), "ALTER TABLE users ADD email text;");
+        Files.writeString(dir().resolve("U2__add_email.sql"), "ALTER TABLE users DROP email;");
+        Files.createDirectories(dir().resolve("sub"));
+        Files.writeString(dir().resolve("sub/V10__more.sql"), "SELECT 1;");
+        Files.createDirectories(dir().resolve(".godwit"));
+        Files.writeString(dir().resolve(".godwit/ignored.sql"), "not a migration");
+        List<Migration> all = load();
+        assertEquals(List.of("2", "10", "20261101000000_create_users"),
+                all.stream().map(m -> m.id().value()).toList());
+        assertEquals("add email", all.get(0).description());
+        assertEquals("ALTER TABLE users DROP email;", all.get(0).down().orElseThrow().text().strip());
+        assertEquals("migrations/20261101000000_create_users.sql", all.get(2).location());
+    }
+
+    @Test
+    void misnamedFileIsAnErrorNamingIt() throws Exception {
+        Files.writeString(dir().resolve("add_users.sql"), "SELECT 1;");
+        GodwitException e = assertThrows(GodwitException.class, this::load);
+        assertTrue(e.getMessage().startsWith("migrations/add_users.sql is not named like a migration"),
+                e.getMessage());
+    }
+
+    @Test
+    void missingDirectoryIsAnErrorSayingHowToCreateIt() {
+        GodwitException e = assertThrows(GodwitException.class, this::load);
+        assertTrue(e.getMessage().contains("does not exist. Create it with `godwit init`"), e.getMessage());
+    }
+
+    @Test
+    void undoScriptWithoutItsMigrationIsAnError() throws Exception {
+        Files.writeString(dir().resolve("U3__x.sql"), "SELECT 1;");
+        assertTrue(assertThrows(GodwitException.class, this::load).getMessage().contains("has no versioned "
+                + "migration V3__*.sql"));
+    }
+}
