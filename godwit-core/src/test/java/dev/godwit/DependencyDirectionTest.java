@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Dependencies point one way (DESIGN.md): model and error import nothing of ours, plan imports those two, dialect
- * imports plan, model and error, migrate imports dialect, model and error; only the facade package wires everything. Core imports no driver or CLI library.
+ * imports plan, model and error, migrate imports dialect, model and error; only the facade package wires everything. Core imports no driver or CLI library; jackson-core's streaming API is allowed in the snapshot package only.
  */
 class DependencyDirectionTest {
 
@@ -28,6 +28,7 @@ class DependencyDirectionTest {
             "error", Set.of("error"),
             "plan", Set.of("plan", "model", "error"),
             "dialect", Set.of("dialect", "plan", "model", "error"),
+            "snapshot", Set.of("snapshot", "model", "error"),
             "migrate", Set.of("migrate", "dialect", "model", "error"));
     private static final List<String> FOREIGN = List.of("org.postgresql", "org.sqlite", "picocli",
             "com.fasterxml");
@@ -46,7 +47,8 @@ class DependencyDirectionTest {
             Matcher m = IMPORT.matcher(text);
             while (m.find()) {
                 String imported = m.group(1);
-                if (FOREIGN.stream().anyMatch(imported::startsWith)) {
+                boolean streamingJsonInSnapshot = pkg.equals("snapshot") && imported.startsWith("com.fasterxml.jackson.core");
+                if (FOREIGN.stream().anyMatch(imported::startsWith) && !streamingJsonInSnapshot) {
                     violations.add(file + " imports " + imported);
                 }
                 if (imported.startsWith("dev.godwit") && ALLOWED.containsKey(pkg)) {

@@ -22,6 +22,7 @@ import dev.godwit.model.Table;
 import dev.godwit.model.Trigger;
 import dev.godwit.model.UniqueConstraint;
 import dev.godwit.model.View;
+import dev.godwit.testkit.Corpus;
 import dev.godwit.testkit.PostgresTestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -370,20 +371,8 @@ class PostgresInspectorTest {
         }
     }
 
-    /**
-     * A schema of the shared corpus, which lives beside the repository ({@code ../shared/corpus}); the test is
-     * skipped when this checkout has none next to it.
-     */
     private static Path corpusSchema(String name) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path schema = dir.resolve("shared/corpus/schemas").resolve(name).resolve("schema.sql");
-            if (Files.isRegularFile(schema)) {
-                return schema;
-            }
-        }
-        Assumptions.abort("No shared/corpus/schemas/" + name + "/schema.sql beside this checkout or above it "
-                + "(the corpus is not part of the repository)");
-        throw new IllegalStateException("unreachable");
+        return Corpus.schema(name);
     }
 
     private static Table table(Schema schema, String name) {

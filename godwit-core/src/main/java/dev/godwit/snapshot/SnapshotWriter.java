@@ -1,0 +1,106 @@
+package dev.godwit.snapshot;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import dev.godwit.error.ErrorCode;
+import dev.godwit.error.GodwitException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes snapshots as canonical JSON: the header ({@code format}, {@code version}, {@code dialect},
+ * {@code revision}) first, then the catalog with every object's keys sorted, 2-space indent, {@code "key": value},
+ * a trailing newline. The same catalog always gives the same bytes, so snapshots diff well in version control.
+ */
+public final class SnapshotWriter {
+
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+            .withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+
+    private SnapshotWriter() {
+    }
+
+    /** The snapshot as canonical JSON text. */
+    public static String toJson(Snapshot snapshot) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.setPrettyPrinter(PRETTY);
+            g.writeStartObject();
+            g.writeStringField("format", Snapshot.FORMAT);
+            g.writeNumberField("version", Snapshot.VERSION);
+            g.writeStringField("dialect", snapshot.catalog().dialect());
+            if (snapshot.revision().isPresent()) {
+                g.writeStringField("revision", snapshot.revision().get());
+            } else {
+                g.writeNullField("revision");
+            }
+            Object catalog = RecordTree.toTree(snapshot.catalog());
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) catalog).entrySet()) {
+                if (!e.getKey().equals("dialect")) {
+                    g.writeFieldName(e.getKey());
+                    write(g, e.getValue());
+                }
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing JSON to memory cannot fail", e);
+        }
+        return out + "\n";
+    }
+
+    /** Writes the snapshot to {@code file} (its directory created when missing), replacing it atomically. */
+    public static void write(Snapshot snapshot, Path file) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path temporary = Files.createTempFile(dir, ".snapshot", ".tmp");
+            Files.writeString(temporary, toJson(snapshot), StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new GodwitException(ErrorCode.GENERAL, "Cannot write the snapshot " + file + ": " + e.getMessage()
+                    + ". Check that the directory is writable.", e);
+        }
+    }
+
+    private static void write(JsonGenerator g, Object value) throws IOException {
+        if (value instanceof Map<?, ?> map) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                write(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (value instanceof List<?> list) {
+            g.writeStartArray();
+            for (Object item : list) {
+                write(g, item);
+            }
+            g.writeEndArray();
+        } else if (value instanceof String s) {
+            g.writeString(s);
+        } else if (value instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (value instanceof Integer i) {
+            g.writeNumber(i);
+        } else if (value instanceof Long l) {
+            g.writeNumber(l);
+        } else if (value == null) {
+            g.writeNull();
+        } else {
+            throw new IllegalStateException("the snapshot format cannot hold " + value.getClass());
+        }
+    }
+}
