@@ -60,9 +60,47 @@ public final class Godwit {
         return migrate(MigrateOptions.all());
     }
 
-    /** Applies pending migrations, up to a target, or only shows them ({@link MigrateOptions#dryRun()}). */
+    /**
+     * Applies pending migrations, up to a target, or only shows them ({@link MigrateOptions#dryRun()}). When a run
+     * applied something and a snapshot file is configured, the schema is reflected and saved there, keyed to the
+     * newest applied migration.
+     */
     public MigrateResult migrate(MigrateOptions options) {
-        return migrator().migrate(options);
+        MigrateResult result = migrator().migrate(options);
+        if (!result.dryRun() && (!result.nothingToDo() || config.snapshotFile().filter(java.nio.file.Files::exists)
+                .isEmpty())) {
+            config.snapshotFile().ifPresent(file -> saveSnapshot(file, false));
+        }
+        return result;
+    }
+
+    /**
+     * Reflects the database and saves it as the snapshot of the newest applied migration.
+     *
+     * @param file        where to write it
+     * @param requireHead refuse when migrations are pending, so the snapshot is the state at the newest migration
+     * @return the snapshot written, or empty when this dialect cannot reflect yet
+     */
+    public java.util.Optional<dev.godwit.snapshot.Snapshot> saveSnapshot(java.nio.file.Path file,
+                                                                          boolean requireHead) {
+        StatusResult status = status();
+        if (requireHead && status.count(dev.godwit.migrate.MigrationState.PENDING) > 0) {
+            throw new GodwitException(ErrorCode.VALIDATION, status.count(dev.godwit.migrate.MigrationState.PENDING)
+                    + " migrations are pending, so the database is not at the newest migration. Run `godwit migrate`"
+                    + " first, or `godwit snapshot --reflect` to save the database as it is.");
+        }
+        java.util.Optional<String> revision = status.migrations().stream()
+                .filter(s -> s.state() != dev.godwit.migrate.MigrationState.PENDING)
+                .reduce((first, second) -> second).map(s -> s.id().value());
+        dev.godwit.model.Catalog catalog;
+        try {
+            catalog = inspect(dev.godwit.dialect.InspectOptions.defaults());
+        } catch (UnsupportedOperationException e) {
+            return java.util.Optional.empty();
+        }
+        dev.godwit.snapshot.Snapshot snapshot = new dev.godwit.snapshot.Snapshot(catalog, revision);
+        dev.godwit.snapshot.SnapshotWriter.write(snapshot, file);
+        return java.util.Optional.of(snapshot);
     }
 
     /** Applied, pending, changed, failed and missing migrations. */

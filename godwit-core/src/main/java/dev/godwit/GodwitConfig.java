@@ -30,11 +30,13 @@ import javax.sql.DataSource;
  * @param lockTimeout  how long to wait for another migrator
  * @param listener     told about each migration as it runs
  * @param localUser    recorded as the applier when the database has no user (SQLite)
+ * @param snapshotFile where {@code migrate} keeps the snapshot of the schema at the newest migration; empty turns
+ *                     that off. Default: {@code <dir>/.godwit/snapshot.json} when migrations come from one directory
  */
 public record GodwitConfig(Optional<String> url, Optional<String> user, Optional<String> password,
                            Optional<DataSource> dataSource, List<String> locations, List<MigrationSource> sources,
                            Path baseDirectory, Optional<String> schema, String table, Duration lockTimeout,
-                           MigrationListener listener, String localUser) {
+                           MigrationListener listener, String localUser, Optional<Path> snapshotFile) {
 
     /** The embedded default: a SQLite file in the working directory. */
     public static final String DEFAULT_URL = "jdbc:sqlite:godwit.db";
@@ -48,6 +50,7 @@ public record GodwitConfig(Optional<String> url, Optional<String> user, Optional
         Objects.requireNonNull(baseDirectory, "baseDirectory");
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(lockTimeout, "lockTimeout");
+        snapshotFile = snapshotFile == null ? Optional.empty() : snapshotFile;
     }
 
     /** The URL as it may be shown: password masked. */
@@ -76,6 +79,7 @@ public record GodwitConfig(Optional<String> url, Optional<String> user, Optional
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
         private MigrationListener listener = MigrationListener.NONE;
         private String localUser = "unknown";
+        private Optional<Path> snapshotFile;
 
         Builder() {
         }
@@ -148,6 +152,18 @@ public record GodwitConfig(Optional<String> url, Optional<String> user, Optional
             return this;
         }
 
+        /** Keep the schema snapshot in this file (relative to the base directory) after each migrate. */
+        public Builder snapshotFile(Path file) {
+            this.snapshotFile = Optional.of(file);
+            return this;
+        }
+
+        /** Do not keep a schema snapshot. */
+        public Builder noSnapshot() {
+            this.snapshotFile = Optional.empty();
+            return this;
+        }
+
         /** The configuration, checked; throws {@code CONFIG} naming the first bad setting. */
         public GodwitConfig build() {
             if (table == null || table.isBlank()) {
@@ -163,10 +179,14 @@ public record GodwitConfig(Optional<String> url, Optional<String> user, Optional
                         + "Write it as jdbc:postgresql://host:5432/db or jdbc:sqlite:file.db.");
             }
             List<String> where = locations.isEmpty() && sources.isEmpty() ? List.of(DEFAULT_LOCATION) : locations;
+            Optional<Path> snapshot = snapshotFile != null ? snapshotFile.map(baseDirectory::resolve)
+                    : where.size() == 1 && sources.isEmpty() && !where.get(0).startsWith("classpath:")
+                    ? Optional.of(baseDirectory.resolve(where.get(0).replaceFirst("^filesystem:", ""))
+                    .resolve(".godwit/snapshot.json")) : Optional.empty();
             return new GodwitConfig(dataSource == null ? Optional.of(url == null ? DEFAULT_URL : url)
                     : Optional.empty(), blankToEmpty(user), Optional.ofNullable(password).filter(p -> !p.isEmpty()),
                     Optional.ofNullable(dataSource), where, sources, baseDirectory, blankToEmpty(schema), table,
-                    lockTimeout, listener, localUser);
+                    lockTimeout, listener, localUser, snapshot);
         }
 
         /** Checks the settings and gives the configured Godwit. Connects to nothing yet. */

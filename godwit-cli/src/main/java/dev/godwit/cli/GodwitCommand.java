@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
         description = "Schema migrations: apply versioned SQL migrations exactly once, in dependency order.",
         subcommands = {InitCommand.class, NewCommand.class, MigrateCommand.class, RollbackCommand.class,
                 StatusCommand.class, ValidateCommand.class, RepairCommand.class, AwaitCommand.class,
-                InspectCommand.class})
+                InspectCommand.class, SnapshotCommand.class})
 final class GodwitCommand implements Runnable {
 
     final CliContext context;
@@ -49,6 +49,10 @@ final class GodwitCommand implements Runnable {
     @Option(names = "--lock-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
             description = "How long to wait for another migrator, e.g. 30s, 5m (default 5m)")
     String lockTimeout;
+
+    @Option(names = "--snapshot", scope = ScopeType.INHERIT, paramLabel = "FILE|off",
+            description = "Where migrate keeps the schema snapshot (default <dir>/.godwit/snapshot.json), or off")
+    String snapshot;
 
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
             description = "Configuration file (default godwit.toml)")

@@ -28,10 +28,11 @@ import java.util.regex.Pattern;
  */
 record Settings(Optional<String> url, Optional<String> user, Optional<String> password, Path dir,
                 Optional<String> schema, Optional<String> table, Optional<Duration> lockTimeout, Path workingDirectory,
-                String localUser) {
+                String localUser, Optional<String> snapshot) {
 
     static final String CONFIG_FILE = "godwit.toml";
-    static final List<String> KEYS = List.of("url", "user", "password", "dir", "schema", "table", "lock_timeout");
+    static final List<String> KEYS = List.of("url", "user", "password", "dir", "schema", "table", "lock_timeout",
+            "snapshot");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
     static Settings resolve(GodwitCommand root) {
@@ -44,6 +45,7 @@ record Settings(Optional<String> url, Optional<String> user, Optional<String> pa
         put(flags, "schema", root.schema);
         put(flags, "table", root.table);
         put(flags, "lock_timeout", root.lockTimeout);
+        put(flags, "snapshot", root.snapshot);
         Map<String, String> dotenv = dotenv(ctx.workingDirectory());
         Map<String, String> toml = toml(ctx, root.config);
         Map<String, String> value = new LinkedHashMap<>();
@@ -66,7 +68,8 @@ record Settings(Optional<String> url, Optional<String> user, Optional<String> pa
                 GodwitConfig.DEFAULT_LOCATION)), Optional.ofNullable(value.get("schema")),
                 Optional.ofNullable(value.get("table")),
                 Optional.ofNullable(value.get("lock_timeout")).map(Settings::duration), ctx.workingDirectory(),
-                ctx.env().getOrDefault("USER", ctx.env().getOrDefault("USERNAME", "unknown")));
+                ctx.env().getOrDefault("USER", ctx.env().getOrDefault("USERNAME", "unknown")),
+                Optional.ofNullable(value.get("snapshot")));
     }
 
     /** The library configuration these settings describe. */
@@ -79,6 +82,13 @@ record Settings(Optional<String> url, Optional<String> user, Optional<String> pa
         schema.ifPresent(builder::schema);
         table.ifPresent(builder::table);
         lockTimeout.ifPresent(builder::lockTimeout);
+        snapshot.ifPresent(s -> {
+            if (s.equalsIgnoreCase("off") || s.equalsIgnoreCase("false")) {
+                builder.noSnapshot();
+            } else {
+                builder.snapshotFile(Path.of(s));
+            }
+        });
         return builder;
     }
 

@@ -1,8 +1,9 @@
 package dev.godwit.cli;
 
-import dev.godwit.error.ErrorCode;
-import dev.godwit.error.GodwitException;
 import dev.godwit.model.Catalog;
+import dev.godwit.snapshot.Snapshot;
+import dev.godwit.snapshot.SnapshotWriter;
+import java.util.Optional;
 
 /** The snapshot JSON of a catalog, for {@code inspect --format json}. */
 final class Snapshots {
@@ -11,7 +12,6 @@ final class Snapshots {
     }
 
     static String json(Catalog catalog) {
-        throw new GodwitException(ErrorCode.USAGE, "inspect --format json needs the snapshot writer, which this build "
-                + "does not have yet. Use --format sql or mermaid.");
+        return SnapshotWriter.toJson(new Snapshot(catalog, Optional.empty()));
     }
 }

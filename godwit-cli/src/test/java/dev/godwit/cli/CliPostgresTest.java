@@ -149,4 +149,31 @@ class CliPostgresTest {
         assertFalse(only.out().contains("CREATE TABLE public.users"), only::toString);
         assertTrue(only.out().contains("CREATE TABLE public.posts"), only::toString);
     }
+
+    @Test
+    void migrateKeepsTheSnapshotAtTheNewestRevision() throws Exception {
+        write("20261101000000_users.sql", "CREATE TABLE users (id int PRIMARY KEY);");
+        assertEquals(0, new Cli(dir).run("--url", db.url(), "migrate").exitCode());
+        Path snapshot = dir.resolve("migrations/.godwit/snapshot.json");
+        dev.godwit.snapshot.Snapshot saved = dev.godwit.snapshot.SnapshotReader.read(snapshot);
+        assertEquals(java.util.Optional.of("20261101000000_users"), saved.revision());
+        assertTrue(saved.catalog().table(dev.godwit.model.QualifiedName.of("public", "users")).isPresent());
+
+        write("20261101000001_posts.sql", "CREATE TABLE posts (id int);");
+        Cli.Result refused = new Cli(dir).run("--url", db.url(), "snapshot");
+        assertEquals(1, refused.exitCode(), refused::toString);
+        assertTrue(refused.err().contains("1 migrations are pending"), refused::toString);
+        assertEquals(0, new Cli(dir).run("--url", db.url(), "--snapshot", "off", "migrate").exitCode());
+        assertEquals(java.util.Optional.of("20261101000000_users"),
+                dev.godwit.snapshot.SnapshotReader.read(snapshot).revision(), "snapshot = off left it alone");
+        Cli.Result rebuilt = new Cli(dir).run("--url", db.url(), "snapshot");
+        assertEquals(0, rebuilt.exitCode(), rebuilt::toString);
+        assertEquals(java.util.Optional.of("20261101000001_posts"),
+                dev.godwit.snapshot.SnapshotReader.read(snapshot).revision());
+
+        Cli.Result json = new Cli(dir).run("--url", db.url(), "inspect", "--format", "json");
+        assertEquals(0, json.exitCode(), json::toString);
+        assertEquals(dev.godwit.snapshot.SnapshotReader.read(snapshot).catalog(),
+                dev.godwit.snapshot.SnapshotReader.fromJson(json.out(), "stdout").catalog());
+    }
 }
