@@ -92,7 +92,8 @@ final class SqliteDdlWriter implements DdlWriter {
         String autoincrement = table.attributes().get("autoincrement");
         List<String> parts = new ArrayList<>();
         for (Column c : table.columns()) {
-            parts.add(column(c, c.name().equals(autoincrement)));
+            parts.add(column(c, c.name().equals(autoincrement))
+                    + ("true".equals(table.attributes().get("stored." + c.name())) ? " STORED" : ""));
         }
         table.primaryKey().filter(pk -> autoincrement == null).ifPresent(pk -> parts.add(
                 (pk.name().isEmpty() ? "" : "CONSTRAINT " + quote(pk.name()) + " ") + "PRIMARY KEY ("
@@ -102,7 +103,8 @@ final class SqliteDdlWriter implements DdlWriter {
         }
         for (Check c : table.checks()) {
             String e = c.expression().strip();
-            parts.add(e.toUpperCase(Locale.ROOT).startsWith("CHECK") ? e : "CHECK (" + e + ")");
+            parts.add("CONSTRAINT " + quote(c.name()) + " "
+                    + (e.toUpperCase(Locale.ROOT).startsWith("CHECK") ? e : "CHECK (" + e + ")"));
         }
         for (ForeignKey fk : table.foreignKeys()) {
             parts.add("FOREIGN KEY (" + columns(fk.columns()) + ") REFERENCES " + quote(fk.referencedTable().name())

@@ -34,6 +34,7 @@ public final class SqliteDialect implements Dialect {
     private final StatementSplitter splitter = new SqliteStatementSplitter();
     private final Locker locker = new SqliteLocker();
     private final dev.godwit.plan.DdlWriter ddlWriter = new SqliteDdlWriter();
+    private final dev.godwit.dialect.Inspector inspector = new SqliteInspector();
 
     @Override
     public String name() {
@@ -53,6 +54,11 @@ public final class SqliteDialect implements Dialect {
     @Override
     public Locker locker() {
         return locker;
+    }
+
+    @Override
+    public dev.godwit.dialect.Inspector inspector() {
+        return inspector;
     }
 
     @Override

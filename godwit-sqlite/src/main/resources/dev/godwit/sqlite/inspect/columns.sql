@@ -1,0 +1,6 @@
+-- Columns of every table, hidden (generated) ones included: hidden = 2 virtual, 3 stored.
+SELECT m.name AS table_name, p.cid, p.name, p.type, p."notnull", p.dflt_value, p.pk, p.hidden
+FROM sqlite_master m
+JOIN pragma_table_xinfo(m.name) p
+WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\'
+ORDER BY m.name, p.cid

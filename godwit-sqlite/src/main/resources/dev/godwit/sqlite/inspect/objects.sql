@@ -1,0 +1,5 @@
+-- Every table, view, index and trigger with its CREATE statement (SQLite keeps the text as written).
+SELECT type, name, tbl_name, sql
+FROM sqlite_master
+WHERE name NOT LIKE 'sqlite\_%' ESCAPE '\' AND sql IS NOT NULL
+ORDER BY name
