@@ -31,11 +31,12 @@ final class RecordTree {
             return optional.map(RecordTree::toTree).orElse(null);
         }
         if (value instanceof Record record) {
+            Shape shape = SHAPES.get(record.getClass());
             Map<String, Object> tree = new TreeMap<>();
-            for (RecordComponent component : record.getClass().getRecordComponents()) {
-                Object child = toTree(read(component, record));
+            for (int i = 0; i < shape.names.length; i++) {
+                Object child = toTree(shape.read(i, record));
                 if (child != null) {
-                    tree.put(component.getName(), child);
+                    tree.put(shape.names[i], child);
                 }
             }
             return tree;
@@ -109,17 +110,13 @@ final class RecordTree {
     }
 
     private static Object record(Class<?> type, Map<?, ?> tree, String path) {
-        RecordComponent[] components = type.getRecordComponents();
-        Class<?>[] types = new Class<?>[components.length];
-        Object[] values = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
-            values[i] = fromTree(tree.get(components[i].getName()), components[i].getGenericType(),
-                    path + "." + components[i].getName());
+        Shape shape = SHAPES.get(type);
+        Object[] values = new Object[shape.names.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = fromTree(tree.get(shape.names[i]), shape.types[i], path + "." + shape.names[i]);
         }
         try {
-            Constructor<?> constructor = type.getDeclaredConstructor(types);
-            return constructor.newInstance(values);
+            return shape.constructor.newInstance(values);
         } catch (ReflectiveOperationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new SnapshotFormatException(path + " is not a valid " + type.getSimpleName() + ": "
@@ -136,11 +133,50 @@ final class RecordTree {
         }
     }
 
-    private static Object read(RecordComponent component, Record record) {
-        try {
-            return component.getAccessor().invoke(record);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + component, e);
+    /**
+     * A record class's components, accessors and canonical constructor, looked up once per class: reflection's
+     * {@code getRecordComponents()} parses class metadata on every call, far too slow for thousands of tables.
+     */
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            return new Shape(type);
+        }
+    };
+
+    private static final class Shape {
+        final String[] names;
+        final Type[] types;
+        final java.lang.reflect.Method[] accessors;
+        final Constructor<?> constructor;
+
+        Shape(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            names = new String[components.length];
+            types = new Type[components.length];
+            accessors = new java.lang.reflect.Method[components.length];
+            Class<?>[] raw = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                names[i] = components[i].getName();
+                types[i] = components[i].getGenericType();
+                accessors[i] = components[i].getAccessor();
+                accessors[i].setAccessible(true);
+                raw[i] = components[i].getType();
+            }
+            try {
+                constructor = type.getDeclaredConstructor(raw);
+                constructor.setAccessible(true);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("a record always has its canonical constructor", e);
+            }
+        }
+
+        Object read(int i, Record record) {
+            try {
+                return accessors[i].invoke(record);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + names[i] + " of " + record.getClass(), e);
+            }
         }
     }
 

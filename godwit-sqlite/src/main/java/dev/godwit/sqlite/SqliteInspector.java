@@ -46,6 +46,7 @@ final class SqliteInspector implements Inspector {
 
     private static final String SCHEMA = "main";
     private static final Pattern TYPE = Pattern.compile("\\s*([^(]*?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?\\s*");
+    private static final Pattern WORD = Pattern.compile("[\\w$]+");
     private static final Pattern WHERE = Pattern.compile("(?is)\\)\\s*WHERE\\s+(.*)$");
 
     @Override
@@ -235,12 +236,14 @@ final class SqliteInspector implements Inspector {
                 numeric ? second : Optional.empty(), 0, raw);
     }
 
-    /** The tables and views a view's text names, as whole words. */
+    /** The tables and views a view's text names, as whole words (quoted or not), found in one pass over it. */
     private static List<QualifiedName> dependencies(String viewSql, List<String> names, String self) {
-        String lower = viewSql.toLowerCase(Locale.ROOT);
-        return names.stream().filter(n -> !n.equals(self))
-                .filter(n -> Pattern.compile("(?<![\\w$])[\"`\\[]?" + Pattern.quote(n.toLowerCase(Locale.ROOT))
-                        + "[\"`\\]]?(?![\\w$])").matcher(lower).find())
+        java.util.Set<String> words = new java.util.HashSet<>();
+        Matcher word = WORD.matcher(viewSql.toLowerCase(Locale.ROOT));
+        while (word.find()) {
+            words.add(word.group());
+        }
+        return names.stream().filter(n -> !n.equals(self) && words.contains(n.toLowerCase(Locale.ROOT)))
                 .map(SqliteInspector::name).collect(Collectors.toList());
     }
 
