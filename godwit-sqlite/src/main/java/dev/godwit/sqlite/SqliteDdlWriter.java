@@ -134,7 +134,7 @@ final class SqliteDdlWriter implements DdlWriter {
                 + (options.isEmpty() ? "" : " " + String.join(", ", options)));
     }
 
-    /** A column; {@code autoincrementKey}: the primary key's name ("" for none) on an AUTOINCREMENT column, else null. */
+    /** A column; {@code autoincrementKey}: the primary key name ("" for none) on an AUTOINCREMENT column, or null. */
     private static String column(Column c, String autoincrementKey) {
         StringBuilder sql = new StringBuilder(quote(c.name()));
         if (!c.type().raw().isBlank()) {

@@ -7,6 +7,7 @@ import dev.godwit.dialect.InspectOptions;
 import dev.godwit.dialect.SqlStatement;
 import dev.godwit.model.Catalog;
 import dev.godwit.model.Column;
+import dev.godwit.model.DataType;
 import dev.godwit.model.Deferrable;
 import dev.godwit.model.Equivalence;
 import dev.godwit.model.ForeignKey;
@@ -179,7 +180,15 @@ class SqliteInspectorTest {
             assertEquals(11, catalog.schema("main").orElseThrow().tables().size());
             Table album = table(catalog, "Album");
             assertEquals(List.of("AlbumId"), album.primaryKey().orElseThrow().columns());
-            assertEquals("Artist", album.foreignKeys().get(0).referencedTable().name());
+            assertEquals("PK_Album", album.primaryKey().orElseThrow().name(), "declared as CONSTRAINT [PK_Album]");
+            ForeignKey artist = album.foreignKeys().get(0);
+            assertEquals("Artist", artist.referencedTable().name());
+            assertEquals("Album_ArtistId_fkey", artist.name(), "unnamed in the script: the generated name");
+            assertEquals(List.of("ArtistId"), artist.columns());
+            Column title = album.column("Title").orElseThrow();
+            assertEquals(new DataType("nvarchar", Optional.of(160), Optional.empty(), Optional.empty(), 0,
+                    "NVARCHAR(160)"), title.type());
+            assertTrue(!title.nullable());
             assertEquals(List.of("IFK_AlbumArtistId"), album.indexes().stream().map(Index::name).toList());
         }
     }
