@@ -8,6 +8,8 @@ import dev.godwit.error.GodwitException;
 import dev.godwit.migrate.DirectoryMigrationSource;
 import dev.godwit.migrate.MigrateOptions;
 import dev.godwit.migrate.MigrateResult;
+import dev.godwit.migrate.MigrationId;
+import dev.godwit.migrate.MigrationState;
 import dev.godwit.migrate.MigrationSource;
 import dev.godwit.migrate.Migrator;
 import dev.godwit.migrate.MigratorSettings;
@@ -62,14 +64,15 @@ public final class Godwit {
 
     /**
      * Applies pending migrations, up to a target, or only shows them ({@link MigrateOptions#dryRun()}). When a run
-     * applied something and a snapshot file is configured, the schema is reflected and saved there, keyed to the
-     * newest applied migration.
+     * applied something (or the snapshot file is missing) and a snapshot file is configured, the schema is reflected
+     * and saved there, keyed to the newest applied migration.
      */
     public MigrateResult migrate(MigrateOptions options) {
         MigrateResult result = migrator().migrate(options);
-        if (!result.dryRun() && (!result.nothingToDo() || config.snapshotFile().filter(java.nio.file.Files::exists)
-                .isEmpty())) {
-            config.snapshotFile().ifPresent(file -> saveSnapshot(file, false));
+        if (!result.dryRun()) {
+            config.snapshotFile()
+                    .filter(file -> !result.nothingToDo() || !java.nio.file.Files.exists(file))
+                    .ifPresent(file -> snapshots().save(file, result.revision().map(MigrationId::value)));
         }
         return result;
     }
@@ -84,23 +87,18 @@ public final class Godwit {
     public java.util.Optional<dev.godwit.snapshot.Snapshot> saveSnapshot(java.nio.file.Path file,
                                                                           boolean requireHead) {
         StatusResult status = status();
-        if (requireHead && status.count(dev.godwit.migrate.MigrationState.PENDING) > 0) {
-            throw new GodwitException(ErrorCode.VALIDATION, status.count(dev.godwit.migrate.MigrationState.PENDING)
-                    + " migrations are pending, so the database is not at the newest migration. Run `godwit migrate`"
-                    + " first, or `godwit snapshot --reflect` to save the database as it is.");
+        long pending = status.count(MigrationState.PENDING);
+        if (requireHead && pending > 0) {
+            throw new GodwitException(ErrorCode.VALIDATION, pending + " migrations are pending, so the database is "
+                    + "not at the newest migration. Run `godwit migrate` first, or `godwit snapshot --reflect` to "
+                    + "save the database as it is.");
         }
-        java.util.Optional<String> revision = status.migrations().stream()
-                .filter(s -> s.state() != dev.godwit.migrate.MigrationState.PENDING)
-                .reduce((first, second) -> second).map(s -> s.id().value());
-        dev.godwit.model.Catalog catalog;
-        try {
-            catalog = inspect(dev.godwit.dialect.InspectOptions.defaults());
-        } catch (UnsupportedOperationException e) {
-            return java.util.Optional.empty();
-        }
-        dev.godwit.snapshot.Snapshot snapshot = new dev.godwit.snapshot.Snapshot(catalog, revision);
-        dev.godwit.snapshot.SnapshotWriter.write(snapshot, file);
-        return java.util.Optional.of(snapshot);
+        return snapshots().save(file, status.migrations().stream().filter(s -> s.state() != MigrationState.PENDING)
+                .reduce((first, second) -> second).map(s -> s.id().value()));
+    }
+
+    private SnapshotKeeper snapshots() {
+        return new SnapshotKeeper(this::inspect);
     }
 
     /** Applied, pending, changed, failed and missing migrations. */

@@ -219,4 +219,20 @@ class CliSqliteTest {
         }
         assertEquals(0, new Cli(dir).run("migrate").exitCode());
     }
+
+    @Test
+    void migrateWritesTheSnapshotAndInspectPrintsTheSchema() throws Exception {
+        write("20261101000000_a.sql", "CREATE TABLE a (id INTEGER PRIMARY KEY, b_id INTEGER REFERENCES b (id));\n"
+                + "CREATE TABLE b (id INTEGER PRIMARY KEY);");
+        assertEquals(0, new Cli(dir).run("migrate").exitCode());
+        Path snapshot = dir.resolve("migrations/.godwit/snapshot.json");
+        String json = Files.readString(snapshot);
+        assertTrue(json.startsWith("{\n  \"format\": \"godwit-snapshot\",\n  \"version\": 1,\n  \"dialect\": "
+                + "\"sqlite\",\n  \"revision\": \"20261101000000_a\""), json);
+        assertFalse(json.contains("godwit_history"), "the history table is not part of the schema");
+        Cli.Result sql = new Cli(dir).run("inspect");
+        assertTrue(sql.out().contains("CREATE TABLE a ("), sql::toString);
+        Cli.Result mermaid = new Cli(dir).run("inspect", "--format", "mermaid");
+        assertTrue(mermaid.out().contains("b |o--o{ a"), mermaid::toString);
+    }
 }

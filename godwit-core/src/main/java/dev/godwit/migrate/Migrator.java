@@ -8,6 +8,7 @@ import dev.godwit.error.GodwitException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -60,8 +61,11 @@ public final class Migrator {
                         runs.add(run);
                     }
                 }
+                Optional<MigrationId> revision = runs.isEmpty()
+                        ? history.stream().filter(AppliedMigration::success).reduce((a, b) -> b)
+                        .map(AppliedMigration::id) : Optional.of(runs.get(runs.size() - 1).id());
                 return new MigrateResult(runs, graph.order().size() - pending.size(), false, warnings(status),
-                        elapsedMs(started));
+                        elapsedMs(started), revision);
             }
         }
     }
@@ -77,7 +81,7 @@ public final class Migrator {
                     session.statements(m, m.up()).stream().map(SqlStatement::sql).toList(), 0));
         }
         return new MigrateResult(runs, graph.order().size() - pending.size(), true, warnings(status),
-                elapsedMs(started));
+                elapsedMs(started), Optional.empty());
     }
 
     public StatusResult status() {

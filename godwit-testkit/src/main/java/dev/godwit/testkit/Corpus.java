@@ -33,4 +33,39 @@ public final class Corpus {
                 + "this checkout or above it (the corpus is not part of the repository)");
         return file.get();
     }
+
+    /**
+     * The schema files ({@code from.sql}, {@code to.sql}) of every diff case for a dialect, as
+     * {@code suite/case/file}; empty when there is no corpus.
+     */
+    public static java.util.List<Path> diffCaseFiles(String dialect) {
+        Optional<Path> cases = root().map(r -> r.resolve("diff-cases"));
+        if (cases.isEmpty() || !Files.isDirectory(cases.get())) {
+            return java.util.List.of();
+        }
+        try (java.util.stream.Stream<Path> metas = Files.walk(cases.get(), 3)) {
+            return metas.filter(p -> p.getFileName().toString().equals("meta.json"))
+                    .filter(p -> read(p).matches("(?s).*\"dialect\"\\s*:\\s*\"" + dialect + "\".*"))
+                    .flatMap(p -> java.util.stream.Stream.of(p.resolveSibling("from.sql"), p.resolveSibling("to.sql")))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A case file's name for test output: {@code migra/collations/to.sql}. */
+    public static String label(Path caseFile) {
+        int n = caseFile.getNameCount();
+        return caseFile.subpath(n - 3, n).toString();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
