@@ -101,7 +101,11 @@ final class RecordTree {
             return expect(tree, Boolean.class, path);
         }
         if (raw == int.class || raw == Integer.class) {
-            return Math.toIntExact(expect(tree, Number.class, path).longValue());
+            long value = expect(tree, Number.class, path).longValue();
+            if (value != (int) value) {
+                throw new SnapshotFormatException(path + " is " + value + ", out of range for a whole number");
+            }
+            return (int) value;
         }
         if (raw == long.class || raw == Long.class) {
             return expect(tree, Number.class, path).longValue();

@@ -51,6 +51,9 @@ public final class SnapshotReader {
         Object tree;
         try (JsonParser p = JSON.createParser(json)) {
             tree = value(p, p.nextToken());
+            if (p.nextToken() != null) {
+                throw new JsonProcessingException("more follows the end of the snapshot", p.currentLocation()) { };
+            }
         } catch (JsonProcessingException e) {
             throw new GodwitException(ErrorCode.MIGRATION_SOURCE, source + " is not valid JSON (line "
                     + e.getLocation().getLineNr() + "): " + e.getOriginalMessage() + ".", e);

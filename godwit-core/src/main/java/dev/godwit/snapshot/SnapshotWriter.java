@@ -20,6 +20,9 @@ import java.util.Map;
  * Writes snapshots as canonical JSON: the header ({@code format}, {@code version}, {@code dialect},
  * {@code revision}) first, then the catalog with every object's keys sorted, 2-space indent, {@code "key": value},
  * a trailing newline. The same catalog always gives the same bytes, so snapshots diff well in version control.
+ *
+ * <p>{@code revision} is always written, {@code null} for a snapshot not tied to a migration. Everywhere else an empty
+ * Optional, a null and an empty list or map are left out (absent, never {@code null}), and read back as empty.
  */
 public final class SnapshotWriter {
 

@@ -24,11 +24,19 @@ import dev.godwit.model.Table;
 import dev.godwit.model.Trigger;
 import dev.godwit.model.UniqueConstraint;
 import dev.godwit.model.View;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,17 +64,97 @@ class SnapshotTest {
                 List.of(new Check("positive", "total > 0")), List.of(new Trigger("t", "CREATE TRIGGER t ...")),
                 Optional.of("RANGE (id)"), Optional.of(new Table.PartitionOf(QualifiedName.of("app", "parent"),
                 "FOR VALUES FROM (1) TO (2)")), true, Optional.of("people ✓"), Map.of("strict", "true"));
-        Schema app = new Schema("app", List.of(table), List.of(new View(QualifiedName.of("app", "v"), true,
-                "SELECT 1", List.of(users), List.of(), Optional.of("a view"))),
-                List.of(new Sequence(QualifiedName.of("app", "s"), "bigint", 1, 1, 1, Long.MAX_VALUE, 1, true,
-                        Optional.of("users.id"))),
-                List.of(new EnumType(QualifiedName.of("app", "mood"), List.of("sad", "ok"), Optional.empty())),
+        // The other side of every Optional: a table, view, sequence, enum and domain with the optional parts empty.
+        Table plain = new Table(QualifiedName.of("app", "plain"), List.of(new Column("n", DataType.of("integer"),
+                false, Optional.empty(), Optional.of(new Column.Identity(false, Optional.empty())), Optional.empty(),
+                Optional.empty(), Optional.empty())), Optional.empty(), List.of(), List.of(new Index("plain_n", false,
+                "hash", List.of(Index.Key.column("n")), List.of(), Optional.empty(), "")), List.of(), List.of(),
+                List.of(), Optional.empty(), Optional.empty(), false, Optional.empty(), Map.of());
+        Schema app = new Schema("app", List.of(table, plain), List.of(new View(QualifiedName.of("app", "v"), true,
+                "SELECT 1", List.of(users), List.of(new Index("v_i", true, "btree", List.of(Index.Key.column("x")),
+                List.of(), Optional.empty(), "")), Optional.of("a view")), new View(QualifiedName.of("app", "w"),
+                false, "SELECT 2", List.of(), List.of(), Optional.empty())),
+                List.of(new Sequence(QualifiedName.of("app", "s"), "bigint", 1, 1, Long.MIN_VALUE, Long.MAX_VALUE, 1,
+                        true, Optional.of("users.id")), new Sequence(QualifiedName.of("app", "t"), "integer", -5, -1,
+                        -100, -1, 20, false, Optional.empty())),
+                List.of(new EnumType(QualifiedName.of("app", "mood"), List.of("sad", "ok"), Optional.empty()),
+                        new EnumType(QualifiedName.of("app", "size"), List.of(), Optional.of("sizes"))),
                 List.of(new Domain(QualifiedName.of("app", "pos"), DataType.of("integer"), true, Optional.of("1"),
-                        Optional.empty(), List.of(new Check("pos_check", "VALUE > 0")), Optional.empty())),
+                        Optional.empty(), List.of(new Check("pos_check", "VALUE > 0")), Optional.empty()),
+                        new Domain(QualifiedName.of("app", "word"), DataType.of("text"), false, Optional.empty(),
+                                Optional.of("C"), List.of(), Optional.of("one word"))),
                 List.of(new Routine(QualifiedName.of("app", "f"), "function", "integer", "CREATE FUNCTION ...")),
                 Optional.of("the app"));
         return new Catalog("postgres", List.of(app, new Schema("empty", List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), Optional.empty())), List.of(new Extension("citext", "public", "1.6")));
+    }
+
+    /**
+     * Guards the round trip below against model growth: every record reachable from {@link Catalog} occurs in
+     * {@link #everything()}, and every Optional component occurs both present and empty.
+     */
+    @Test
+    void theTestCatalogUsesEveryModelRecordAndEveryOptionalBothWays() {
+        Set<Class<?>> reachable = new HashSet<>();
+        reachable(Catalog.class, reachable);
+        Set<Class<?>> seen = new HashSet<>();
+        Set<String> optionals = new TreeSet<>();
+        walk(everything(), seen, optionals);
+        List<String> missing = new ArrayList<>();
+        for (Class<?> type : reachable) {
+            if (!seen.contains(type)) {
+                missing.add(type.getSimpleName());
+            }
+            for (RecordComponent c : type.getRecordComponents()) {
+                if (c.getType() == Optional.class) {
+                    for (String side : List.of(" present", " empty")) {
+                        String key = type.getSimpleName() + "." + c.getName() + side;
+                        if (!optionals.contains(key)) {
+                            missing.add(key);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), missing.stream().sorted().toList(), "add these to everything()");
+        assertTrue(reachable.size() >= 18, "walked the model: " + reachable);
+    }
+
+    private static void reachable(Type type, Set<Class<?>> out) {
+        if (type instanceof ParameterizedType p) {
+            for (Type argument : p.getActualTypeArguments()) {
+                reachable(argument, out);
+            }
+        } else if (type instanceof Class<?> c && c.isRecord() && out.add(c)) {
+            for (RecordComponent component : c.getRecordComponents()) {
+                reachable(component.getGenericType(), out);
+            }
+        }
+    }
+
+    private static void walk(Object value, Set<Class<?>> seen, Set<String> optionals) {
+        if (value instanceof Record r) {
+            seen.add(r.getClass());
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                Object child;
+                try {
+                    child = c.getAccessor().invoke(r);
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(e);
+                }
+                if (child instanceof Optional<?> o) {
+                    optionals.add(r.getClass().getSimpleName() + "." + c.getName()
+                            + (o.isPresent() ? " present" : " empty"));
+                    o.ifPresent(v -> walk(v, seen, optionals));
+                } else {
+                    walk(child, seen, optionals);
+                }
+            }
+        } else if (value instanceof Collection<?> list) {
+            list.forEach(v -> walk(v, seen, optionals));
+        } else if (value instanceof Map<?, ?> map) {
+            map.values().forEach(v -> walk(v, seen, optionals));
+        }
     }
 
     @Test
@@ -109,6 +197,27 @@ class SnapshotTest {
                 .replace("\"CASCADE\"", "\"EXPLODE\"");
         assertTrue(assertThrows(GodwitException.class, () -> SnapshotReader.fromJson(badEnum, "s.json"))
                 .getMessage().contains("has the unknown value 'EXPLODE'"));
+    }
+
+    @Test
+    void brokenSnapshotsAreRefusedNamingTheFileAndThePlace() {
+        String good = SnapshotWriter.toJson(new Snapshot(everything(), Optional.of("r")));
+        assertEquals("s.json is not valid JSON (line 1): more follows the end of the snapshot.",
+                assertThrows(GodwitException.class, () -> SnapshotReader.fromJson("{\"format\": \"godwit-snapshot\", "
+                        + "\"version\": 1} {}", "s.json")).getMessage());
+        String huge = good.replaceFirst("\"length\": 40", "\"length\": 99999999999");
+        assertTrue(assertThrows(GodwitException.class, () -> SnapshotReader.fromJson(huge, "s.json")).getMessage()
+                .contains("length is 99999999999, out of range"));
+        String unnamed = good.replaceFirst("\"name\": \"citext\",", "");
+        assertTrue(assertThrows(GodwitException.class, () -> SnapshotReader.fromJson(unnamed, "s.json")).getMessage()
+                .startsWith("s.json does not hold a valid schema: $.extensions[0] is not a valid Extension"));
+        String wrongType = good.replaceFirst("\"unlogged\": true", "\"unlogged\": \"yes\"");
+        assertTrue(assertThrows(GodwitException.class, () -> SnapshotReader.fromJson(wrongType, "s.json"))
+                .getMessage().contains("$.schemas[0].tables[1].unlogged should be true or false, not yes"));
+        assertTrue(assertThrows(GodwitException.class, () -> SnapshotReader.fromJson("", "empty.json")).getMessage()
+                .startsWith("empty.json is not valid JSON"));
+        assertTrue(assertThrows(GodwitException.class, () -> SnapshotReader.fromJson("{\"format\": "
+                + "\"godwit-snapshot\"}", "s.json")).getMessage().startsWith("s.json has no format version"));
     }
 
     @Test

@@ -89,17 +89,23 @@ final class SqliteDdlWriter implements DdlWriter {
 
     @Override
     public List<String> createTable(Table table) {
+        String virtual = table.attributes().get("virtual");
+        if (virtual != null) {
+            return List.of(virtual);
+        }
         String autoincrement = table.attributes().get("autoincrement");
         List<String> parts = new ArrayList<>();
         for (Column c : table.columns()) {
-            parts.add(column(c, c.name().equals(autoincrement))
+            parts.add(column(c, c.name().equals(autoincrement) ? table.primaryKey().map(pk -> pk.name()).orElse("")
+                    : null)
                     + ("true".equals(table.attributes().get("stored." + c.name())) ? " STORED" : ""));
         }
         table.primaryKey().filter(pk -> autoincrement == null).ifPresent(pk -> parts.add(
                 (pk.name().isEmpty() ? "" : "CONSTRAINT " + quote(pk.name()) + " ") + "PRIMARY KEY ("
                         + columns(pk.columns()) + ")"));
         for (UniqueConstraint u : table.uniqueConstraints()) {
-            parts.add("UNIQUE (" + columns(u.columns()) + ")");
+            parts.add((u.name().startsWith("sqlite_autoindex_") ? "" : "CONSTRAINT " + quote(u.name()) + " ")
+                    + "UNIQUE (" + columns(u.columns()) + ")");
         }
         for (Check c : table.checks()) {
             String e = c.expression().strip();
@@ -107,9 +113,15 @@ final class SqliteDdlWriter implements DdlWriter {
                     + (e.toUpperCase(Locale.ROOT).startsWith("CHECK") ? e : "CHECK (" + e + ")"));
         }
         for (ForeignKey fk : table.foreignKeys()) {
-            parts.add("FOREIGN KEY (" + columns(fk.columns()) + ") REFERENCES " + quote(fk.referencedTable().name())
+            String generated = table.name().name() + "_" + String.join("_", fk.columns()) + "_fkey";
+            parts.add((fk.name().equals(generated) ? "" : "CONSTRAINT " + quote(fk.name()) + " ")
+                    + "FOREIGN KEY (" + columns(fk.columns()) + ") REFERENCES " + quote(fk.referencedTable().name())
                     + " (" + columns(fk.referencedColumns()) + ")" + action("UPDATE", fk.onUpdate())
-                    + action("DELETE", fk.onDelete()));
+                    + action("DELETE", fk.onDelete()) + switch (fk.deferrable()) {
+                        case NOT_DEFERRABLE -> "";
+                        case DEFERRABLE_INITIALLY_IMMEDIATE -> " DEFERRABLE INITIALLY IMMEDIATE";
+                        case DEFERRABLE_INITIALLY_DEFERRED -> " DEFERRABLE INITIALLY DEFERRED";
+                    });
         }
         List<String> options = new ArrayList<>();
         if ("true".equals(table.attributes().get("without_rowid"))) {
@@ -122,13 +134,15 @@ final class SqliteDdlWriter implements DdlWriter {
                 + (options.isEmpty() ? "" : " " + String.join(", ", options)));
     }
 
-    private static String column(Column c, boolean autoincrement) {
+    /** A column; {@code autoincrementKey}: the primary key name ("" for none) on an AUTOINCREMENT column, or null. */
+    private static String column(Column c, String autoincrementKey) {
         StringBuilder sql = new StringBuilder(quote(c.name()));
         if (!c.type().raw().isBlank()) {
             sql.append(' ').append(c.type().raw());
         }
-        if (autoincrement) {
-            sql.append(" PRIMARY KEY AUTOINCREMENT");
+        if (autoincrementKey != null) {
+            sql.append(autoincrementKey.isEmpty() ? "" : " CONSTRAINT " + quote(autoincrementKey))
+                    .append(" PRIMARY KEY AUTOINCREMENT");
         }
         if (!c.nullable()) {
             sql.append(" NOT NULL");

@@ -40,7 +40,14 @@ import java.util.stream.Collectors;
  * Reads a SQLite database's {@code main} schema with four statements whatever its size: the objects of
  * {@code sqlite_master}, and the {@code pragma_table_xinfo}, {@code pragma_index_list}/{@code pragma_index_xinfo} and
  * {@code pragma_foreign_key_list} table-valued functions joined to it. What the pragmas do not report (checks,
- * generated expressions, collations, AUTOINCREMENT, WITHOUT ROWID, STRICT) is read from the table's CREATE text.
+ * generated expressions, collations, constraint names, foreign key deferrability, AUTOINCREMENT, WITHOUT ROWID,
+ * STRICT, index expressions) is read from the CREATE text.
+ *
+ * <p>Names: a primary key is named only when declared with CONSTRAINT, else {@code ""}; a UNIQUE constraint takes its
+ * CONSTRAINT name, else SQLite's {@code sqlite_autoindex_<table>_<n>}; a foreign key takes its CONSTRAINT name, else
+ * {@code <table>_<columns>_fkey}; a check its CONSTRAINT name, else {@code <table>_<n>_check}. A virtual table is kept
+ * as its CREATE VIRTUAL TABLE text (attribute {@code virtual}) with no columns, and its shadow tables are left out.
+ * Triggers on views ({@code INSTEAD OF}) have no place in the model and are not read.
  */
 final class SqliteInspector implements Inspector {
 
@@ -62,7 +69,8 @@ final class SqliteInspector implements Inspector {
                 String name = rs.getString(2);
                 switch (type) {
                     case "table" -> {
-                        if (options.selects(SCHEMA, name)) {
+                        // Shadow tables are the storage of a virtual table: they come back with it.
+                        if (options.selects(SCHEMA, name) && !"shadow".equals(rs.getString(5))) {
                             tableSql.put(name, rs.getString(4));
                         }
                     }
@@ -86,13 +94,14 @@ final class SqliteInspector implements Inspector {
         Map<String, List<Column>> columns = new HashMap<>();
         Map<String, TreeMap<Integer, String>> primaryKeys = new HashMap<>();
         Map<String, SqliteTableSql> parsed = new HashMap<>();
-        tableSql.forEach((t, sql) -> parsed.put(t, SqliteTableSql.parse(sql)));
+        tableSql.forEach((t, sql) -> parsed.put(t, virtual(sql) ? new SqliteTableSql()
+                : SqliteTableSql.parse(sql)));
         java.util.Set<String> stored = new java.util.HashSet<>();
         readColumns(connection, tableSql, parsed, columns, primaryKeys, stored);
         Map<String, List<UniqueConstraint>> uniques = new HashMap<>();
         Map<String, List<Index>> indexes = new HashMap<>();
-        readIndexes(connection, tableSql, indexSql, uniques, indexes);
-        Map<String, List<ForeignKey>> foreignKeys = readForeignKeys(connection, tableSql);
+        readIndexes(connection, tableSql, parsed, indexSql, uniques, indexes);
+        Map<String, List<ForeignKey>> foreignKeys = readForeignKeys(connection, tableSql, parsed);
 
         List<Table> tables = new ArrayList<>();
         for (String t : tableSql.keySet()) {
@@ -103,6 +112,10 @@ final class SqliteInspector implements Inspector {
                 checks.add(new Check(sql.checkName(t, i), sql.checks.get(i)));
             }
             Map<String, String> attributes = new TreeMap<>();
+            if (virtual(tableSql.get(t))) {
+                // A virtual table is its module's: kept as its CREATE VIRTUAL TABLE text, with no columns.
+                attributes.put("virtual", tableSql.get(t));
+            }
             if (sql.withoutRowid) {
                 attributes.put("without_rowid", "true");
             }
@@ -116,7 +129,7 @@ final class SqliteInspector implements Inspector {
                     .filter(c -> stored.contains(t + "." + c.name()))
                     .forEach(c -> attributes.put("stored." + c.name(), "true"));
             tables.add(new Table(name(t), columns.getOrDefault(t, List.of()),
-                    pk.isEmpty() ? Optional.empty() : Optional.of(new PrimaryKey("", pk)),
+                    pk.isEmpty() ? Optional.empty() : Optional.of(new PrimaryKey(sql.primaryKeyName, pk)),
                     uniques.getOrDefault(t, List.of()), indexes.getOrDefault(t, List.of()),
                     foreignKeys.getOrDefault(t, List.of()), checks, triggers.getOrDefault(t, List.of()),
                     Optional.empty(), Optional.empty(), false, Optional.empty(), attributes));
@@ -138,6 +151,9 @@ final class SqliteInspector implements Inspector {
                 }
                 String name = rs.getString("name");
                 int hidden = rs.getInt("hidden");
+                if (hidden == 1) {
+                    continue; // a virtual table's hidden column: virtual tables are kept as their CREATE text
+                }
                 SqliteTableSql sql = parsed.get(table);
                 Optional<String> generated = hidden == 2 || hidden == 3 ? sql.generatedExpression(name)
                         : Optional.empty();
@@ -156,7 +172,8 @@ final class SqliteInspector implements Inspector {
         }
     }
 
-    private static void readIndexes(Connection connection, Map<String, String> tables, Map<String, String> indexSql,
+    private static void readIndexes(Connection connection, Map<String, String> tables,
+                                    Map<String, SqliteTableSql> parsed, Map<String, String> indexSql,
                                     Map<String, List<UniqueConstraint>> uniques, Map<String, List<Index>> indexes)
             throws SQLException {
         Map<String, List<Index.Key>> keys = new LinkedHashMap<>();
@@ -178,10 +195,14 @@ final class SqliteInspector implements Inspector {
         keys.forEach((index, parts) -> {
             String[] i = info.get(index);
             if (i[1].equals("u")) {
-                uniques.computeIfAbsent(i[0], k -> new ArrayList<>()).add(new UniqueConstraint(index,
-                        parts.stream().map(p -> p.column().orElse("")).toList(), Deferrable.NOT_DEFERRABLE));
+                List<String> columns = parts.stream().map(p -> p.column().orElse("")).toList();
+                String name = parsed.get(i[0]).uniqueNames.getOrDefault(columns.stream()
+                        .map(c -> c.toLowerCase(Locale.ROOT)).toList(), index);
+                uniques.computeIfAbsent(i[0], k -> new ArrayList<>()).add(new UniqueConstraint(name, columns,
+                        Deferrable.NOT_DEFERRABLE));
             } else {
                 String definition = indexSql.getOrDefault(index, "");
+                parts = withExpressions(parts, SqliteTableSql.indexKeys(definition));
                 Matcher where = WHERE.matcher(definition);
                 indexes.computeIfAbsent(i[0], k -> new ArrayList<>()).add(new Index(index, i[2].equals("1"),
                         "btree", parts, List.of(), where.find() ? Optional.of(where.group(1).strip())
@@ -190,7 +211,26 @@ final class SqliteInspector implements Inspector {
         });
     }
 
-    private static Map<String, List<ForeignKey>> readForeignKeys(Connection connection, Map<String, String> tables)
+    /**
+     * The key parts with what the pragma cannot say taken from the CREATE INDEX text: an expression key's
+     * expression, and a column key with a COLLATE clause, which becomes an expression ({@code name COLLATE NOCASE}).
+     */
+    private static List<Index.Key> withExpressions(List<Index.Key> parts, List<String> written) {
+        if (written.size() != parts.size()) {
+            return parts;
+        }
+        List<Index.Key> keys = new ArrayList<>();
+        for (int k = 0; k < parts.size(); k++) {
+            Index.Key part = parts.get(k);
+            String text = written.get(k);
+            boolean plain = part.column().map(c -> c.equalsIgnoreCase(SqliteTableSql.unquote(text))).orElse(false);
+            keys.add(plain ? part : new Index.Key(Optional.empty(), Optional.of(text), part.descending(), false));
+        }
+        return keys;
+    }
+
+    private static Map<String, List<ForeignKey>> readForeignKeys(Connection connection, Map<String, String> tables,
+                                                                 Map<String, SqliteTableSql> parsed)
             throws SQLException {
         Map<String, Map<Integer, List<String[]>>> rows = new TreeMap<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql("foreign_keys.sql"))) {
@@ -204,15 +244,26 @@ final class SqliteInspector implements Inspector {
             }
         }
         Map<String, List<ForeignKey>> out = new HashMap<>();
-        rows.forEach((table, keys) -> keys.values().forEach(pairs -> {
-            List<String> from = pairs.stream().map(p -> p[1]).toList();
-            List<String> to = pairs.stream().map(p -> p[2]).filter(java.util.Objects::nonNull).toList();
-            String[] first = pairs.get(0);
-            // SQLite does not keep foreign key names: use the name PostgreSQL would generate.
-            String name = table + "_" + String.join("_", from) + "_fkey";
-            out.computeIfAbsent(table, k -> new ArrayList<>()).add(new ForeignKey(name, from, name(first[0]), to,
-                    action(first[3]), action(first[4]), ForeignKey.Match.SIMPLE, Deferrable.NOT_DEFERRABLE));
-        }));
+        rows.forEach((table, keys) -> {
+            List<SqliteTableSql.ForeignKeyClause> clauses = new ArrayList<>(parsed.get(table).foreignKeys);
+            keys.values().forEach(pairs -> {
+                List<String> from = pairs.stream().map(p -> p[1]).toList();
+                List<String> to = pairs.stream().map(p -> p[2]).filter(java.util.Objects::nonNull).toList();
+                String[] first = pairs.get(0);
+                Optional<SqliteTableSql.ForeignKeyClause> clause = clauses.stream()
+                        .filter(c -> c.table().equalsIgnoreCase(first[0]) && c.columns().equals(from.stream()
+                                .map(f -> f.toLowerCase(Locale.ROOT)).toList()))
+                        .findFirst();
+                clause.ifPresent(clauses::remove);
+                // SQLite keeps a foreign key's name only in the CREATE text; without one, use the name PostgreSQL
+                // would generate. SQLite parses MATCH but enforces every key as MATCH SIMPLE.
+                String name = clause.flatMap(SqliteTableSql.ForeignKeyClause::name)
+                        .orElse(table + "_" + String.join("_", from) + "_fkey");
+                out.computeIfAbsent(table, k -> new ArrayList<>()).add(new ForeignKey(name, from, name(first[0]), to,
+                        action(first[3]), action(first[4]), ForeignKey.Match.SIMPLE, clause
+                        .map(SqliteTableSql.ForeignKeyClause::deferrable).orElse(Deferrable.NOT_DEFERRABLE)));
+            });
+        });
         return out;
     }
 
@@ -245,6 +296,10 @@ final class SqliteInspector implements Inspector {
         }
         return names.stream().filter(n -> !n.equals(self) && words.contains(n.toLowerCase(Locale.ROOT)))
                 .map(SqliteInspector::name).collect(Collectors.toList());
+    }
+
+    private static boolean virtual(String createTable) {
+        return createTable.regionMatches(true, 0, "CREATE VIRTUAL TABLE", 0, "CREATE VIRTUAL TABLE".length());
     }
 
     private static QualifiedName name(String table) {

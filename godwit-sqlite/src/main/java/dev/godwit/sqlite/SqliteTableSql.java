@@ -1,6 +1,8 @@
 package dev.godwit.sqlite;
 
+import dev.godwit.model.Deferrable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,25 +13,53 @@ import java.util.regex.Pattern;
 
 /**
  * What SQLite keeps only in a table's CREATE statement, not in its pragmas: CHECK constraints and their names,
- * generated-column expressions, column collations, AUTOINCREMENT, WITHOUT ROWID and STRICT. The statement is split
- * at top-level commas (outside parentheses, quotes and comments) into column definitions and table constraints.
+ * generated-column expressions, column collations, the names given with CONSTRAINT to primary keys, UNIQUE constraints
+ * and foreign keys, foreign key deferrability, AUTOINCREMENT, WITHOUT ROWID and STRICT; and the key parts of an
+ * index. The statement is split at top-level commas (outside parentheses, quotes and comments) into column
+ * definitions and table constraints; keywords are looked for in a {@link #mask masked} copy, so that the text of a
+ * string, a comment or a nested expression is never taken for a clause.
  */
 final class SqliteTableSql {
 
+    private static final String NAME = "(\"(?:[^\"]|\"\")*\"|`[^`]*`|\\[[^]]*]|[^\\s(),]+)";
     private static final Pattern CONSTRAINT_START = Pattern.compile(
-            "(?is)^(CONSTRAINT\\s+(\"(?:[^\"]|\"\")*\"|`[^`]*`|\\[[^]]*]|\\S+)\\s+)?(PRIMARY|UNIQUE|CHECK|FOREIGN)\\b.*");
-    private static final Pattern NAMED_CHECK = Pattern.compile(
-            "(?is)(?:CONSTRAINT\\s+(\"(?:[^\"]|\"\")*\"|`[^`]*`|\\[[^]]*]|[^\\s(]+)\\s+)?CHECK\\s*\\(");
+            "(?is)^(CONSTRAINT\\s+" + NAME + "\\s+)?(PRIMARY|UNIQUE|CHECK|FOREIGN)\\b.*");
+    private static final Pattern NAMED_CHECK = Pattern.compile("(?is)(?:CONSTRAINT\\s+" + NAME + "\\s+)?CHECK\\s*\\(");
+    private static final Pattern NAMED = Pattern.compile(
+            "(?is)\\bCONSTRAINT\\s+" + NAME + "\\s+(PRIMARY|UNIQUE|REFERENCES)\\b");
+    private static final Pattern REFERENCES = Pattern.compile("(?is)\\bREFERENCES\\s+" + NAME);
+    private static final Pattern FOREIGN_KEY = Pattern.compile("(?is)\\bFOREIGN\\s+KEY\\s*\\(");
+    private static final Pattern UNIQUE = Pattern.compile("(?is)\\bUNIQUE\\s*\\(");
+    private static final Pattern DEFERRABLE = Pattern.compile(
+            "(?is)\\b(NOT\\s+)?DEFERRABLE\\b(?:\\s+INITIALLY\\s+(DEFERRED|IMMEDIATE))?");
     private static final Pattern GENERATED = Pattern.compile("(?is)(?:GENERATED\\s+ALWAYS\\s+)?\\bAS\\s*\\(");
-    private static final Pattern COLLATE = Pattern.compile("(?is)\\bCOLLATE\\s+(\"(?:[^\"]|\"\")*\"|\\w+)");
+    private static final Pattern COLLATE = Pattern.compile("(?is)\\bCOLLATE\\s+" + NAME);
+    private static final Pattern AUTOINCREMENT = Pattern.compile("(?i)\\bAUTOINCREMENT\\b");
+    private static final Pattern ORDER = Pattern.compile("(?is)\\s+(ASC|DESC)\\s*$");
+    private static final Pattern INDEX_ON = Pattern.compile("(?is)\\bON\\s+" + NAME + "\\s*\\(");
 
     final List<String> checks = new ArrayList<>();
     final List<String> checkNames = new ArrayList<>();
     final Map<String, String> generated = new LinkedHashMap<>();
     final Map<String, String> collations = new LinkedHashMap<>();
+    /** The name given with CONSTRAINT to the primary key, or "" (SQLite keeps no other). */
+    String primaryKeyName = "";
+    /** Names given with CONSTRAINT to UNIQUE constraints, by their columns (lower case). */
+    final Map<List<String>, String> uniqueNames = new HashMap<>();
+    /** FOREIGN KEY and REFERENCES clauses in declaration order. */
+    final List<ForeignKeyClause> foreignKeys = new ArrayList<>();
     boolean autoincrement;
     boolean withoutRowid;
     boolean strict;
+
+    /**
+     * A foreign key as declared: what {@code pragma_foreign_key_list} leaves out is its name and deferrability.
+     *
+     * @param columns the referencing columns, lower case, to match the pragma's rows
+     * @param table   the referenced table, lower case
+     */
+    record ForeignKeyClause(Optional<String> name, List<String> columns, String table, Deferrable deferrable) {
+    }
 
     static SqliteTableSql parse(String createTable) {
         SqliteTableSql t = new SqliteTableSql();
@@ -41,43 +71,138 @@ final class SqliteTableSql {
         String options = createTable.substring(close + 1).toUpperCase(Locale.ROOT);
         t.withoutRowid = options.matches("(?s).*\\bWITHOUT\\s+ROWID\\b.*");
         t.strict = options.matches("(?s).*\\bSTRICT\\b.*");
-        t.autoincrement = createTable.toUpperCase(Locale.ROOT).matches("(?s).*\\bAUTOINCREMENT\\b.*");
         for (String item : splitTopLevel(createTable.substring(open + 1, close))) {
             t.item(item.strip());
         }
         return t;
     }
 
-    private void item(String item) {
-        boolean column = !CONSTRAINT_START.matcher(item).matches();
-        if (column) {
-            String name = unquote(firstToken(item));
-            String rest = item.substring(firstToken(item).length());
-            Matcher g = GENERATED.matcher(rest);
-            if (g.find()) {
-                int start = g.end() - 1;
-                int end = matching(rest, start);
-                if (end > start) {
-                    generated.put(name, rest.substring(start + 1, end).strip());
-                }
-            }
-            Matcher c = COLLATE.matcher(rest);
-            if (c.find()) {
-                collations.put(name, unquote(c.group(1)));
-            }
+    /**
+     * The key parts of a CREATE INDEX statement as written, without ASC/DESC ({@code lower(name)},
+     * {@code "code" COLLATE NOCASE}); empty when the statement cannot be read.
+     */
+    static List<String> indexKeys(String createIndex) {
+        Matcher on = INDEX_ON.matcher(mask(createIndex));
+        if (!on.find()) {
+            return List.of();
         }
-        Matcher m = NAMED_CHECK.matcher(item);
+        int open = on.end() - 1;
+        int close = matching(createIndex, open);
+        if (close < 0) {
+            return List.of();
+        }
+        List<String> keys = new ArrayList<>();
+        for (String part : splitTopLevel(createIndex.substring(open + 1, close))) {
+            String key = part.strip();
+            Matcher order = ORDER.matcher(mask(key));
+            keys.add(order.find() ? key.substring(0, order.start()).strip() : key);
+        }
+        return keys;
+    }
+
+    private void item(String item) {
+        String masked = mask(item);
+        autoincrement |= AUTOINCREMENT.matcher(masked).find();
+        boolean column = !CONSTRAINT_START.matcher(masked).matches();
+        if (column) {
+            String token = firstToken(item);
+            String name = unquote(token);
+            column(name, item.substring(token.length()), masked.substring(token.length()));
+        } else {
+            tableConstraint(item, masked);
+        }
+        Matcher m = NAMED_CHECK.matcher(masked);
         while (m.find()) {
             int start = m.end() - 1;
             int end = matching(item, start);
             if (end > start) {
                 checks.add(item.substring(start + 1, end).strip());
-                checkNames.add(m.group(1) == null ? null : unquote(m.group(1)));
+                checkNames.add(m.group(1) == null ? null : unquote(item.substring(m.start(1), m.end(1))));
             }
         }
     }
 
-    /** The name of the {@code i}th check, or a generated one ending in {@code _check}. */
+    /** A column definition; {@code masked} is {@code rest} with quoted and parenthesised text blanked. */
+    private void column(String name, String rest, String masked) {
+        Matcher g = GENERATED.matcher(masked);
+        if (g.find()) {
+            int start = g.end() - 1;
+            int end = matching(rest, start);
+            if (end > start) {
+                generated.put(name, rest.substring(start + 1, end).strip());
+            }
+        }
+        Matcher c = COLLATE.matcher(masked);
+        if (c.find()) {
+            collations.put(name, unquote(rest.substring(c.start(1), c.end(1))));
+        }
+        Optional<String> fkName = Optional.empty();
+        Matcher named = NAMED.matcher(masked);
+        while (named.find()) {
+            String constraint = unquote(rest.substring(named.start(1), named.end(1)));
+            switch (named.group(2).toUpperCase(Locale.ROOT)) {
+                case "PRIMARY" -> primaryKeyName = constraint;
+                case "UNIQUE" -> uniqueNames.put(List.of(lower(name)), constraint);
+                default -> fkName = Optional.of(constraint);
+            }
+        }
+        Matcher references = REFERENCES.matcher(masked);
+        if (references.find()) {
+            foreignKeys.add(new ForeignKeyClause(fkName, List.of(lower(name)),
+                    lower(unquote(rest.substring(references.start(1), references.end(1)))),
+                    deferrable(masked.substring(references.end()))));
+        }
+    }
+
+    private void tableConstraint(String item, String masked) {
+        Matcher start = CONSTRAINT_START.matcher(masked);
+        start.matches();
+        Optional<String> name = Optional.ofNullable(start.group(2))
+                .map(n -> unquote(item.substring(start.start(2), start.end(2))));
+        switch (start.group(3).toUpperCase(Locale.ROOT)) {
+            case "PRIMARY" -> primaryKeyName = name.orElse("");
+            case "UNIQUE" -> {
+                Matcher u = UNIQUE.matcher(masked);
+                if (name.isPresent() && u.find()) {
+                    uniqueNames.put(columnList(item, u.end() - 1), name.get());
+                }
+            }
+            case "FOREIGN" -> {
+                Matcher fk = FOREIGN_KEY.matcher(masked);
+                Matcher references = REFERENCES.matcher(masked);
+                if (fk.find() && references.find()) {
+                    foreignKeys.add(new ForeignKeyClause(name, columnList(item, fk.end() - 1),
+                            lower(unquote(item.substring(references.start(1), references.end(1)))),
+                            deferrable(masked.substring(references.end()))));
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /** The column names in the parentheses opening at {@code open}, lower case, without COLLATE or ASC/DESC. */
+    private static List<String> columnList(String item, int open) {
+        int close = matching(item, open);
+        List<String> columns = new ArrayList<>();
+        if (close > open) {
+            for (String part : splitTopLevel(item.substring(open + 1, close))) {
+                columns.add(lower(unquote(firstToken(part.strip()))));
+            }
+        }
+        return columns;
+    }
+
+    private static Deferrable deferrable(String maskedClause) {
+        Matcher d = DEFERRABLE.matcher(maskedClause);
+        if (!d.find() || d.group(1) != null) {
+            return Deferrable.NOT_DEFERRABLE;
+        }
+        // SQLite: DEFERRABLE without INITIALLY DEFERRED is checked immediately, as in the SQL standard.
+        return "DEFERRED".equalsIgnoreCase(d.group(2)) ? Deferrable.DEFERRABLE_INITIALLY_DEFERRED
+                : Deferrable.DEFERRABLE_INITIALLY_IMMEDIATE;
+    }
+
+    /** The {@code i}th check's name, or a generated one ending in {@code _check}. */
     String checkName(String table, int i) {
         String name = checkNames.get(i);
         return name != null ? name : table + "_" + (i + 1) + "_check";
@@ -85,6 +210,49 @@ final class SqliteTableSql {
 
     Optional<String> generatedExpression(String column) {
         return Optional.ofNullable(generated.get(column));
+    }
+
+    /**
+     * {@code sql} with the same length, where the inside of quotes becomes {@code x}, the inside of parentheses and
+     * comments becomes spaces: keywords found in it are keywords of this level, and their offsets hold in {@code sql}.
+     */
+    static String mask(String sql) {
+        char[] out = sql.toCharArray();
+        int depth = 0;
+        for (int i = 0; i < out.length; i++) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"' || c == '`' || c == '[') {
+                int end = skipQuoted(sql, i);
+                for (int j = i + 1; j < end; j++) {
+                    out[j] = depth > 0 ? ' ' : 'x';
+                }
+                i = end;
+            } else if (c == '-' && i + 1 < out.length && sql.charAt(i + 1) == '-') {
+                int nl = sql.indexOf('\n', i);
+                int end = nl < 0 ? out.length : nl;
+                for (; i < end; i++) {
+                    out[i] = ' ';
+                }
+            } else if (c == '/' && i + 1 < out.length && sql.charAt(i + 1) == '*') {
+                int close = sql.indexOf("*/", i + 2);
+                int end = close < 0 ? out.length : close + 2;
+                for (; i < end; i++) {
+                    out[i] = ' ';
+                }
+                i--;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (depth > 0) {
+                out[i] = ' ';
+            }
+        }
+        return new String(out);
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
 
     static List<String> splitTopLevel(String body) {

@@ -7,6 +7,8 @@ import dev.godwit.dialect.InspectOptions;
 import dev.godwit.dialect.SqlStatement;
 import dev.godwit.model.Catalog;
 import dev.godwit.model.Column;
+import dev.godwit.model.DataType;
+import dev.godwit.model.Deferrable;
 import dev.godwit.model.Equivalence;
 import dev.godwit.model.ForeignKey;
 import dev.godwit.model.Index;
@@ -47,6 +49,16 @@ class SqliteInspectorTest {
             CREATE TRIGGER users_touch AFTER UPDATE ON users BEGIN
                 UPDATE users SET created = datetime('now') WHERE id = NEW.id;
             END;
+            CREATE TABLE orders (
+                id INTEGER CONSTRAINT orders_pk PRIMARY KEY,
+                user_id INTEGER CONSTRAINT orders_user REFERENCES users (id) DEFERRABLE INITIALLY DEFERRED,
+                "order note" TEXT CHECK ("order note" <> 'a,b)'),
+                code TEXT DEFAULT 'REFERENCES users CONSTRAINT x UNIQUE',
+                CONSTRAINT orders_code_unique UNIQUE (code),
+                CONSTRAINT [orders tag] FOREIGN KEY (user_id, code) REFERENCES tags (user_id, tag) ON UPDATE CASCADE
+            );
+            CREATE INDEX orders_expr ON orders (lower("order note") DESC, code COLLATE NOCASE, "user_id" ASC);
+            CREATE VIRTUAL TABLE notes USING fts5(title, body);
             CREATE TABLE godwit_history (id TEXT);
             """;
 
@@ -74,8 +86,8 @@ class SqliteInspectorTest {
             load(db, FEATURES);
             Catalog catalog = read(db);
             Schema main = catalog.schema("main").orElseThrow();
-            assertEquals(List.of("tags", "users"), main.tables().stream().map(t -> t.name().name()).toList(),
-                    "history table and sqlite_sequence left out");
+            assertEquals(List.of("notes", "orders", "tags", "users"), main.tables().stream().map(t -> t.name().name())
+                    .toList(), "history table, sqlite_sequence and the virtual table's shadow tables left out");
             Table users = table(catalog, "users");
             Column email = users.column("email").orElseThrow();
             assertEquals("varchar", email.type().name());
@@ -105,6 +117,41 @@ class SqliteInspectorTest {
             assertEquals(List.of("id"), fk.referencedColumns());
             assertEquals(List.of("main.tags", "main.users"), main.views().get(0).dependsOn().stream()
                     .map(Object::toString).toList());
+            assertEquals("", tags.primaryKey().orElseThrow().name(), "SQLite keeps no name unless one is declared");
+            assertEquals("sqlite_autoindex_users_1", users.uniqueConstraints().get(0).name());
+            assertEquals("tags_user_id_fkey", fk.name());
+        }
+    }
+
+    @Test
+    void readsConstraintNamesDeferrableKeysAndIndexExpressionsFromTheCreateText() throws Exception {
+        try (SqliteTestDatabase db = SqliteTestDatabase.create()) {
+            load(db, FEATURES);
+            Catalog catalog = read(db);
+            Table orders = table(catalog, "orders");
+            assertEquals("orders_pk", orders.primaryKey().orElseThrow().name());
+            assertEquals(List.of("orders_code_unique"), orders.uniqueConstraints().stream()
+                    .map(u -> u.name()).toList());
+            assertEquals(List.of("orders tag", "orders_user"), orders.foreignKeys().stream().map(ForeignKey::name)
+                    .toList(), "no clause invented from the text of a DEFAULT string");
+            ForeignKey tag = orders.foreignKeys().get(0);
+            assertEquals(List.of("user_id", "code"), tag.columns());
+            assertEquals(ForeignKey.Action.CASCADE, tag.onUpdate());
+            assertEquals(Deferrable.NOT_DEFERRABLE, tag.deferrable());
+            assertEquals(Deferrable.DEFERRABLE_INITIALLY_DEFERRED, orders.foreignKeys().get(1).deferrable());
+            assertEquals(List.of("\"order note\" <> 'a,b)'"), orders.checks().stream().map(c -> c.expression())
+                    .toList());
+            assertEquals(Optional.of("'REFERENCES users CONSTRAINT x UNIQUE'"),
+                    orders.column("code").orElseThrow().defaultExpression());
+            assertEquals(List.of(new Index.Key(Optional.empty(), Optional.of("lower(\"order note\")"), true, false),
+                    new Index.Key(Optional.empty(), Optional.of("code COLLATE NOCASE"), false, false),
+                    Index.Key.column("user_id")), orders.indexes().get(0).keys());
+            Index lower = table(catalog, "users").indexes().stream().filter(i -> i.name().equals("users_lower"))
+                    .findFirst().orElseThrow();
+            assertEquals(Optional.of("lower(email)"), lower.keys().get(0).expression());
+            Table notes = table(catalog, "notes");
+            assertEquals("CREATE VIRTUAL TABLE notes USING fts5(title, body)", notes.attributes().get("virtual"));
+            assertEquals(List.of(), notes.columns());
         }
     }
 
@@ -133,7 +180,15 @@ class SqliteInspectorTest {
             assertEquals(11, catalog.schema("main").orElseThrow().tables().size());
             Table album = table(catalog, "Album");
             assertEquals(List.of("AlbumId"), album.primaryKey().orElseThrow().columns());
-            assertEquals("Artist", album.foreignKeys().get(0).referencedTable().name());
+            assertEquals("PK_Album", album.primaryKey().orElseThrow().name(), "declared as CONSTRAINT [PK_Album]");
+            ForeignKey artist = album.foreignKeys().get(0);
+            assertEquals("Artist", artist.referencedTable().name());
+            assertEquals("Album_ArtistId_fkey", artist.name(), "unnamed in the script: the generated name");
+            assertEquals(List.of("ArtistId"), artist.columns());
+            Column title = album.column("Title").orElseThrow();
+            assertEquals(new DataType("nvarchar", Optional.of(160), Optional.empty(), Optional.empty(), 0,
+                    "NVARCHAR(160)"), title.type());
+            assertTrue(!title.nullable());
             assertEquals(List.of("IFK_AlbumArtistId"), album.indexes().stream().map(Index::name).toList());
         }
     }
