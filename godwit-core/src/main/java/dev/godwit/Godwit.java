@@ -3,6 +3,7 @@ package dev.godwit;
 import dev.godwit.dialect.ConnectionSource;
 import dev.godwit.dialect.Dialect;
 import dev.godwit.dialect.Dialects;
+import dev.godwit.dialect.InspectOptions;
 import dev.godwit.error.ErrorCode;
 import dev.godwit.error.GodwitException;
 import dev.godwit.migrate.DirectoryMigrationSource;
@@ -18,11 +19,18 @@ import dev.godwit.migrate.RollbackOptions;
 import dev.godwit.migrate.RollbackResult;
 import dev.godwit.migrate.StatusResult;
 import dev.godwit.migrate.ValidateResult;
+import dev.godwit.model.Catalog;
 import dev.godwit.model.QualifiedName;
+import dev.godwit.plan.CreateScript;
+import dev.godwit.snapshot.Snapshot;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Godwit's front door.
@@ -71,7 +79,7 @@ public final class Godwit {
         MigrateResult result = migrator().migrate(options);
         if (!result.dryRun()) {
             config.snapshotFile()
-                    .filter(file -> !result.nothingToDo() || !java.nio.file.Files.exists(file))
+                    .filter(file -> !result.nothingToDo() || !Files.exists(file))
                     .ifPresent(file -> snapshots().save(file, result.revision().map(MigrationId::value)));
         }
         return result;
@@ -84,7 +92,7 @@ public final class Godwit {
      * @param requireHead refuse when migrations are pending, so the snapshot is the state at the newest migration
      * @return the snapshot written, or empty when this dialect cannot reflect yet
      */
-    public java.util.Optional<dev.godwit.snapshot.Snapshot> saveSnapshot(java.nio.file.Path file,
+    public Optional<Snapshot> saveSnapshot(Path file,
                                                                           boolean requireHead) {
         StatusResult status = status();
         long pending = status.count(MigrationState.PENDING);
@@ -128,12 +136,12 @@ public final class Godwit {
      * @return how long it took
      * @throws GodwitException with {@code CONNECTION} and the last failure when {@code timeout} runs out
      */
-    public java.time.Duration awaitDatabase(java.time.Duration timeout, java.time.Duration interval) {
+    public Duration awaitDatabase(Duration timeout, Duration interval) {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         while (true) {
             try (Connection c = connections.open()) {
-                return java.time.Duration.ofNanos(System.nanoTime() - started);
+                return Duration.ofNanos(System.nanoTime() - started);
             } catch (GodwitException | SQLException e) {
                 if (System.nanoTime() + interval.toNanos() > deadline) {
                     throw new GodwitException(ErrorCode.CONNECTION, "The database did not accept a connection within "
@@ -153,13 +161,13 @@ public final class Godwit {
      * Reads the database's schema into the model. Empty {@code options.schemas()} means the configured schema, or
      * the connection's default; the history table is always left out.
      */
-    public dev.godwit.model.Catalog inspect(dev.godwit.dialect.InspectOptions options) {
+    public Catalog inspect(InspectOptions options) {
         Dialect dialect = dialect();
         List<String> schemas = options.schemas().isEmpty() ? config.schema().map(List::of).orElse(List.of())
                 : options.schemas();
-        dev.godwit.dialect.InspectOptions effective = new dev.godwit.dialect.InspectOptions(schemas,
+        InspectOptions effective = new InspectOptions(schemas,
                 options.include(), options.exclude(),
-                java.util.Optional.of(QualifiedName.of(config.schema().orElse(null), config.table())));
+                Optional.of(QualifiedName.of(config.schema().orElse(null), config.table())));
         try (Connection c = connections.open()) {
             return dialect.inspector().inspect(c, effective);
         } catch (SQLException e) {
@@ -170,8 +178,8 @@ public final class Godwit {
     }
 
     /** The statements that create {@code catalog} in an empty database of the configured dialect, in order. */
-    public List<String> createScript(dev.godwit.model.Catalog catalog) {
-        return dev.godwit.plan.CreateScript.of(catalog, dialect().ddlWriter());
+    public List<String> createScript(Catalog catalog) {
+        return CreateScript.of(catalog, dialect().ddlWriter());
     }
 
     /** The dialect of the configured database (connects once when only a data source is known). */

@@ -1,6 +1,7 @@
 package dev.godwit.dialect;
 
 import dev.godwit.model.QualifiedName;
+import dev.godwit.plan.DdlWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -37,7 +38,7 @@ public interface Dialect {
      *
      * @throws UnsupportedOperationException when the dialect cannot write DDL yet
      */
-    default dev.godwit.plan.DdlWriter ddlWriter() {
+    default DdlWriter ddlWriter() {
         throw new UnsupportedOperationException("The " + name() + " dialect cannot write DDL yet.");
     }
 

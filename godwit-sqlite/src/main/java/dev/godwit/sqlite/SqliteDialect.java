@@ -2,10 +2,12 @@ package dev.godwit.sqlite;
 
 import dev.godwit.dialect.Dialect;
 import dev.godwit.dialect.Durability;
+import dev.godwit.dialect.Inspector;
 import dev.godwit.dialect.Locker;
 import dev.godwit.dialect.SessionOptions;
 import dev.godwit.dialect.StatementSplitter;
 import dev.godwit.model.QualifiedName;
+import dev.godwit.plan.DdlWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,8 +35,8 @@ public final class SqliteDialect implements Dialect {
 
     private final StatementSplitter splitter = new SqliteStatementSplitter();
     private final Locker locker = new SqliteLocker();
-    private final dev.godwit.plan.DdlWriter ddlWriter = new SqliteDdlWriter();
-    private final dev.godwit.dialect.Inspector inspector = new SqliteInspector();
+    private final DdlWriter ddlWriter = new SqliteDdlWriter();
+    private final Inspector inspector = new SqliteInspector();
 
     @Override
     public String name() {
@@ -57,12 +59,12 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public dev.godwit.dialect.Inspector inspector() {
+    public Inspector inspector() {
         return inspector;
     }
 
     @Override
-    public dev.godwit.plan.DdlWriter ddlWriter() {
+    public DdlWriter ddlWriter() {
         return ddlWriter;
     }
 
