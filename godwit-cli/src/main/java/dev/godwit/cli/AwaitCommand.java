@@ -5,20 +5,17 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /** Waits until the database accepts connections: for a deploy script that starts the database and migrates. */
 @Command(name = "await", description = "Wait until the database accepts connections.")
-final class AwaitCommand implements Callable<Integer>, GodwitCommand.RootAware {
+final class AwaitCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", paramLabel = "DURATION", description = "Give up after this long (default 60s)")
     String timeout = "60s";
 
+    @ParentCommand
     private GodwitCommand root;
-
-    @Override
-    public void root(GodwitCommand root) {
-        this.root = root;
-    }
 
     @Override
     public Integer call() {

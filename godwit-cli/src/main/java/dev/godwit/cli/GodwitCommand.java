@@ -88,7 +88,7 @@ final class GodwitCommand implements Runnable {
 
     static int execute(String[] args, CliContext context) {
         GodwitCommand root = new GodwitCommand(context);
-        CommandLine cli = new CommandLine(root, new Factory(root));
+        CommandLine cli = new CommandLine(root);
         cli.setOut(new PrintWriter(context.out(), true));
         cli.setErr(new PrintWriter(context.err(), true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -111,27 +111,6 @@ final class GodwitCommand implements Runnable {
         public String[] getVersion() {
             return new String[] {"godwit " + GodwitVersion.get()};
         }
-    }
-
-    /** Gives every command the root, so it reaches the shared options and the context. */
-    private record Factory(GodwitCommand root) implements CommandLine.IFactory {
-        @Override
-        public <K> K create(Class<K> type) throws Exception {
-            if (type == GodwitCommand.class) {
-                return type.cast(root);
-            }
-            if (RootAware.class.isAssignableFrom(type)) {
-                K command = CommandLine.defaultFactory().create(type);
-                ((RootAware) command).root(root);
-                return command;
-            }
-            return CommandLine.defaultFactory().create(type);
-        }
-    }
-
-    /** A subcommand that needs the root command. */
-    interface RootAware {
-        void root(GodwitCommand root);
     }
 
     /** Thrown by commands to exit with a code without printing more than they did. */

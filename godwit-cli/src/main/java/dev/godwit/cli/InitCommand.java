@@ -6,10 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 
 /** Writes {@code godwit.toml} and the migration directory, leaving whatever exists alone. */
 @Command(name = "init", description = "Write godwit.toml and the migrations/ directory.")
-final class InitCommand implements Callable<Integer>, GodwitCommand.RootAware {
+final class InitCommand implements Callable<Integer> {
 
     private static final String TEMPLATE = """
             # Godwit configuration. Flags and GODWIT_* environment variables (or .env) override these.
@@ -23,12 +24,8 @@ final class InitCommand implements Callable<Integer>, GodwitCommand.RootAware {
             # Keep passwords out of this file: use GODWIT_PASSWORD or .env.
             """;
 
+    @ParentCommand
     private GodwitCommand root;
-
-    @Override
-    public void root(GodwitCommand root) {
-        this.root = root;
-    }
 
     @Override
     public Integer call() {

@@ -8,13 +8,14 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * Prints the reflected schema: {@code --format sql} (the default) as CREATE statements in dependency order,
  * {@code json} as the snapshot, {@code mermaid} as an ER diagram.
  */
 @Command(name = "inspect", description = "Print the database's schema (--format sql, json or mermaid).")
-final class InspectCommand implements Callable<Integer>, GodwitCommand.RootAware {
+final class InspectCommand implements Callable<Integer> {
 
     @Option(names = "--only-schema", paramLabel = "SCHEMA", description = "Read only this schema (repeatable)")
     List<String> schemas = List.of();
@@ -26,12 +27,8 @@ final class InspectCommand implements Callable<Integer>, GodwitCommand.RootAware
     @Option(names = "--exclude", paramLabel = "PATTERN", description = "Leave out objects whose name matches")
     List<String> exclude = List.of();
 
+    @ParentCommand
     private GodwitCommand root;
-
-    @Override
-    public void root(GodwitCommand root) {
-        this.root = root;
-    }
 
     @Override
     public Integer call() {

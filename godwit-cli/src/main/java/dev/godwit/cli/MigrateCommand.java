@@ -9,10 +9,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /** Applies pending migrations, or with {@code --dry-run} prints their SQL and changes nothing. */
 @Command(name = "migrate", description = "Apply pending migrations.")
-final class MigrateCommand implements Callable<Integer>, GodwitCommand.RootAware {
+final class MigrateCommand implements Callable<Integer> {
 
     @Option(names = "--target", paramLabel = "ID", description = "Apply only this migration and what it depends on")
     String target;
@@ -20,12 +21,8 @@ final class MigrateCommand implements Callable<Integer>, GodwitCommand.RootAware
     @Option(names = "--dry-run", description = "Print the SQL that would run; change nothing")
     boolean dryRun;
 
+    @ParentCommand
     private GodwitCommand root;
-
-    @Override
-    public void root(GodwitCommand root) {
-        this.root = root;
-    }
 
     @Override
     public Integer call() {

@@ -12,22 +12,19 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** Writes a new, empty migration file named {@code <yyyyMMddHHmmss>_<slug>.sql} (UTC) with up and down sections. */
 @Command(name = "new", description = "Write a new, empty migration file with up and down sections.")
-final class NewCommand implements Callable<Integer>, GodwitCommand.RootAware {
+final class NewCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     @Parameters(arity = "1..*", paramLabel = "DESCRIPTION", description = "What the migration does")
     List<String> words;
 
+    @ParentCommand
     private GodwitCommand root;
-
-    @Override
-    public void root(GodwitCommand root) {
-        this.root = root;
-    }
 
     @Override
     public Integer call() throws IOException {

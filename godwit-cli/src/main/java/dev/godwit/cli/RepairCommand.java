@@ -3,17 +3,14 @@ package dev.godwit.cli;
 import dev.godwit.migrate.RepairResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 
 /** Clears failed rows and accepts the current text of changed applied migrations. */
 @Command(name = "repair", description = "Clear failed migrations from the history and accept changed files.")
-final class RepairCommand implements Callable<Integer>, GodwitCommand.RootAware {
+final class RepairCommand implements Callable<Integer> {
 
+    @ParentCommand
     private GodwitCommand root;
-
-    @Override
-    public void root(GodwitCommand root) {
-        this.root = root;
-    }
 
     @Override
     public Integer call() {

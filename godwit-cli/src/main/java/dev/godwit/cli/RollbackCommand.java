@@ -7,10 +7,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /** Runs the down sections of the newest applied migrations. */
 @Command(name = "rollback", description = "Run the down sections of the newest applied migrations.")
-final class RollbackCommand implements Callable<Integer>, GodwitCommand.RootAware {
+final class RollbackCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true)
     How how;
@@ -24,12 +25,8 @@ final class RollbackCommand implements Callable<Integer>, GodwitCommand.RootAwar
         String target;
     }
 
+    @ParentCommand
     private GodwitCommand root;
-
-    @Override
-    public void root(GodwitCommand root) {
-        this.root = root;
-    }
 
     @Override
     public Integer call() {

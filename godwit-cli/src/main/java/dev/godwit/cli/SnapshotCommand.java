@@ -11,13 +11,14 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * Writes the schema snapshot ({@code <dir>/.godwit/snapshot.json}) keyed to the newest applied migration. Without
  * {@code --reflect} the database must be at the newest migration, so the snapshot is the state the migrations make.
  */
 @Command(name = "snapshot", description = "Write the schema snapshot (the state at the newest migration).")
-final class SnapshotCommand implements Callable<Integer>, GodwitCommand.RootAware {
+final class SnapshotCommand implements Callable<Integer> {
 
     @Option(names = "--reflect", description = "Save the database as it is, even with migrations pending")
     boolean reflect;
@@ -25,12 +26,8 @@ final class SnapshotCommand implements Callable<Integer>, GodwitCommand.RootAwar
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write here instead of the configured file")
     String out;
 
+    @ParentCommand
     private GodwitCommand root;
-
-    @Override
-    public void root(GodwitCommand root) {
-        this.root = root;
-    }
 
     @Override
     public Integer call() {

@@ -8,10 +8,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /** One line per migration: applied, pending, changed, failed or missing. */
 @Command(name = "status", description = "Show applied, pending, changed, failed and missing migrations.")
-final class StatusCommand implements Callable<Integer>, GodwitCommand.RootAware {
+final class StatusCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
@@ -19,12 +20,8 @@ final class StatusCommand implements Callable<Integer>, GodwitCommand.RootAware 
     @Option(names = "--exit-code", description = "Exit 2 when migrations are pending")
     boolean exitCode;
 
+    @ParentCommand
     private GodwitCommand root;
-
-    @Override
-    public void root(GodwitCommand root) {
-        this.root = root;
-    }
 
     @Override
     public Integer call() {

@@ -5,17 +5,14 @@ import dev.godwit.migrate.MigrationStatus;
 import dev.godwit.migrate.ValidateResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 
 /** Checks that applied migrations match their files and none is marked failed; exits 1 when one does not. */
 @Command(name = "validate", description = "Check applied migrations against their files; change nothing.")
-final class ValidateCommand implements Callable<Integer>, GodwitCommand.RootAware {
+final class ValidateCommand implements Callable<Integer> {
 
+    @ParentCommand
     private GodwitCommand root;
-
-    @Override
-    public void root(GodwitCommand root) {
-        this.root = root;
-    }
 
     @Override
     public Integer call() {
