@@ -113,7 +113,7 @@ final class GodwitCommand implements Runnable {
         }
     }
 
-    /** Thrown by commands to exit with a code without printing more than they did. */
+    /** A usage error (exit code 64) with this message. */
     static GodwitException usage(String message) {
         return new GodwitException(ErrorCode.USAGE, message);
     }
