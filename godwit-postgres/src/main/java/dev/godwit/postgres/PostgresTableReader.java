@@ -24,18 +24,20 @@ import java.util.TreeMap;
 
 /**
  * Reads the tables of a set of schemas with four queries (columns, constraints, indexes, triggers), whatever the
- * number of tables, and puts each table together from its rows.
+ * number of tables, and puts each table together from its rows. The columns read name the attnum arrays of the
+ * constraints, of every table the schemas hold, selected or not.
  */
 final class PostgresTableReader {
 
     private static final CatalogQuery TABLES = CatalogQuery.of("tables.sql");
     private static final CatalogQuery CONSTRAINTS = CatalogQuery.of("constraints.sql");
-    private static final CatalogQuery INDEXES = CatalogQuery.of("indexes.sql");
     private static final CatalogQuery TRIGGERS = CatalogQuery.of("triggers.sql");
     /** Table attribute key prefix for an exclusion constraint, which the model has no field for. */
     static final String EXCLUSION_PREFIX = "exclusion_constraint.";
 
     private final Map<QualifiedName, Parts> tables = new LinkedHashMap<>();
+    /** Column names by table oid and attnum. */
+    private final Map<Long, Map<Integer, String>> columnNames = new HashMap<>();
     /** Indexes of relations that are not tables (materialized views), for the view reader. */
     private final Map<QualifiedName, List<Index>> otherIndexes = new HashMap<>();
 
@@ -46,7 +48,8 @@ final class PostgresTableReader {
         final Optional<String> partitionBy;
         final Optional<Table.PartitionOf> partitionOf;
         final Optional<String> comment;
-        final List<Column> columns = new ArrayList<>();
+        /** Columns by attnum: tables.sql returns them in no particular order. */
+        final TreeMap<Integer, Column> columns = new TreeMap<>();
         Optional<PrimaryKey> primaryKey = Optional.empty();
         final List<UniqueConstraint> uniques = new ArrayList<>();
         final List<ForeignKey> foreignKeys = new ArrayList<>();
@@ -65,7 +68,7 @@ final class PostgresTableReader {
         }
 
         Table build() {
-            return new Table(name, columns, primaryKey, uniques, indexes, foreignKeys, checks, triggers, partitionBy,
+            return new Table(name, new ArrayList<>(columns.values()), primaryKey, uniques, indexes, foreignKeys, checks, triggers, partitionBy,
                     partitionOf, unlogged, comment, attributes);
         }
     }
@@ -74,7 +77,7 @@ final class PostgresTableReader {
     void read(Connection connection, List<String> schemas, InspectOptions options) throws SQLException {
         TABLES.run(connection, schemas, rs -> readColumn(rs, options));
         CONSTRAINTS.run(connection, schemas, this::readConstraint);
-        INDEXES.run(connection, schemas, this::readIndex);
+        PostgresIndexReader.read(connection, schemas, this::addIndex);
         TRIGGERS.run(connection, schemas, rs -> {
             Parts parts = tables.get(name(rs, "schema_name", "table_name"));
             if (parts != null) {
@@ -96,6 +99,12 @@ final class PostgresTableReader {
     }
 
     private void readColumn(ResultSet rs, InspectOptions options) throws SQLException {
+        int attnum = rs.getInt("attnum");
+        boolean hasColumn = !rs.wasNull();
+        if (hasColumn) {
+            columnNames.computeIfAbsent(rs.getLong("table_oid"), t -> new HashMap<>())
+                    .put(attnum, rs.getString("column_name"));
+        }
         QualifiedName table = name(rs, "schema_name", "table_name");
         if (!options.selects(table.schema(), table.name())) {
             return;
@@ -110,8 +119,8 @@ final class PostgresTableReader {
                     partitionOf, Optional.ofNullable(rs.getString("table_comment")));
             tables.put(table, parts);
         }
-        if (rs.getObject("attnum") != null) {
-            parts.columns.add(column(rs));
+        if (hasColumn) {
+            parts.columns.put(attnum, column(rs));
         }
     }
 
@@ -139,15 +148,14 @@ final class PostgresTableReader {
             return;
         }
         String name = rs.getString("constraint_name");
-        List<String> columns = CatalogQuery.strings(rs, "columns");
         Deferrable deferrable = !rs.getBoolean("deferrable") ? Deferrable.NOT_DEFERRABLE
                 : rs.getBoolean("deferred") ? Deferrable.DEFERRABLE_INITIALLY_DEFERRED
                 : Deferrable.DEFERRABLE_INITIALLY_IMMEDIATE;
         switch (rs.getString("kind")) {
-            case "p" -> parts.primaryKey = Optional.of(new PrimaryKey(name, columns));
-            case "u" -> parts.uniques.add(new UniqueConstraint(name, columns, deferrable));
-            case "f" -> parts.foreignKeys.add(new ForeignKey(name, columns,
-                    name(rs, "referenced_schema", "referenced_table"), CatalogQuery.strings(rs, "referenced_columns"),
+            case "p" -> parts.primaryKey = Optional.of(new PrimaryKey(name, columns(rs)));
+            case "u" -> parts.uniques.add(new UniqueConstraint(name, columns(rs), deferrable));
+            case "f" -> parts.foreignKeys.add(new ForeignKey(name, columns(rs),
+                    name(rs, "referenced_schema", "referenced_table"), referencedColumns(rs),
                     action(rs.getString("on_update")), action(rs.getString("on_delete")),
                     match(rs.getString("match_type")), deferrable));
             case "c" -> parts.checks.add(new Check(name, rs.getString("definition")));
@@ -157,27 +165,39 @@ final class PostgresTableReader {
         }
     }
 
-    private void readIndex(ResultSet rs) throws SQLException {
-        QualifiedName relation = name(rs, "schema_name", "table_name");
-        List<String> columns = CatalogQuery.strings(rs, "key_columns");
-        List<String> expressions = CatalogQuery.strings(rs, "key_expressions");
-        List<Integer> flags = CatalogQuery.ints(rs, "key_options");
-        List<Index.Key> keys = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            // pg_index.indoption: INDOPTION_DESC = 1, INDOPTION_NULLS_FIRST = 2.
-            int flag = flags.get(i);
-            keys.add(new Index.Key(Optional.ofNullable(columns.get(i)), Optional.ofNullable(expressions.get(i)),
-                    (flag & 1) != 0, (flag & 2) != 0));
-        }
-        Index index = new Index(rs.getString("index_name"), rs.getBoolean("is_unique"), rs.getString("method"), keys,
-                CatalogQuery.strings(rs, "include_columns"), Optional.ofNullable(rs.getString("predicate")),
-                rs.getString("definition"));
+    private void addIndex(QualifiedName relation, Index index) {
         Parts parts = tables.get(relation);
         if (parts != null) {
             parts.indexes.add(index);
         } else {
             otherIndexes.computeIfAbsent(relation, r -> new ArrayList<>()).add(index);
         }
+    }
+
+    /** A primary, unique or foreign key's own columns (checks and exclusions are kept as their text). */
+    private List<String> columns(ResultSet rs) throws SQLException {
+        return columnNames(rs.getLong("table_oid"), CatalogQuery.ints(rs, "column_numbers"));
+    }
+
+    /** A foreign key's referenced columns: named by constraints.sql when tables.sql did not read that table. */
+    private List<String> referencedColumns(ResultSet rs) throws SQLException {
+        List<String> named = CatalogQuery.strings(rs, "referenced_columns");
+        return !named.isEmpty() ? named
+                : columnNames(rs.getLong("referenced_oid"), CatalogQuery.ints(rs, "referenced_numbers"));
+    }
+
+    private List<String> columnNames(long table, List<Integer> attnums) {
+        Map<Integer, String> names = columnNames.getOrDefault(table, Map.of());
+        List<String> result = new ArrayList<>(attnums.size());
+        for (Integer attnum : attnums) {
+            String column = names.get(attnum);
+            if (column == null) {
+                throw new IllegalStateException("constraints.sql refers to column " + attnum + " of relation "
+                        + table + ", which tables.sql did not return");
+            }
+            result.add(column);
+        }
+        return result;
     }
 
     static QualifiedName name(ResultSet rs, String schemaColumn, String nameColumn) throws SQLException {

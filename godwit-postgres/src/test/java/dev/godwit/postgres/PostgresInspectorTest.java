@@ -247,6 +247,69 @@ class PostgresInspectorTest {
     }
 
     @Test
+    void printsEveryIndexDefinitionAsPgGetIndexdefDoes() throws Exception {
+        String shapes = """
+                CREATE TYPE mood AS ENUM ('sad', 'ok');
+                CREATE DOMAIN positive AS integer CHECK (VALUE > 0);
+                CREATE TABLE "Shapes" (id integer, "Mixed Case" text, "order" varchar(20), c text COLLATE "C",
+                    tags text[], m mood, p positive, at timestamptz, n numeric);
+                CREATE INDEX plain_idx ON "Shapes" (id);
+                CREATE UNIQUE INDEX "Quoted Idx" ON "Shapes" ("Mixed Case", "order");
+                CREATE INDEX desc_idx ON "Shapes" (at DESC, id DESC NULLS LAST, n NULLS FIRST, c DESC NULLS FIRST);
+                CREATE INDEX include_idx ON "Shapes" (id) INCLUDE ("order", c);
+                CREATE INDEX column_collation_idx ON "Shapes" (c);
+                CREATE INDEX other_collation_idx ON "Shapes" (c COLLATE "POSIX");
+                CREATE INDEX default_collation_idx ON "Shapes" ("order" COLLATE "default");
+                CREATE INDEX explicit_default_class_idx ON "Shapes" ("order" text_ops, id int4_ops);
+                CREATE INDEX pattern_idx ON "Shapes" ("order" varchar_pattern_ops);
+                CREATE INDEX array_idx ON "Shapes" (tags);
+                CREATE INDEX enum_idx ON "Shapes" (m);
+                CREATE INDEX domain_idx ON "Shapes" (p);
+                CREATE INDEX gin_idx ON "Shapes" USING gin (tags);
+                CREATE INDEX hash_idx ON "Shapes" USING hash (id);
+                CREATE INDEX partial_idx ON "Shapes" (id) WHERE n > 0;
+                CREATE INDEX expression_idx ON "Shapes" (lower(c), id);
+                CREATE INDEX fill_idx ON "Shapes" (id) WITH (fillfactor = 70);
+                CREATE UNIQUE INDEX unique_include_idx ON "Shapes" (n) INCLUDE (id);
+                CREATE TABLE parted (id integer, at date) PARTITION BY RANGE (at);
+                CREATE INDEX parted_idx ON parted (id);
+                CREATE MATERIALIZED VIEW totals AS SELECT id, count(*) AS n FROM "Shapes" GROUP BY id;
+                CREATE UNIQUE INDEX totals_idx ON totals (id DESC);
+                """;
+        for (String script : List.of(shapes, resource("inspector-features.sql"),
+                Files.readString(corpusSchema("chinook-postgres")), Files.readString(corpusSchema("pagila")))) {
+            try (PostgresTestDatabase db = PostgresTestDatabase.create()) {
+                load(db, script);
+                InspectOptions options = new InspectOptions(List.of("public", "app"), List.of(), List.of(),
+                        Optional.empty());
+                Catalog catalog = read(db, options);
+                java.util.Map<String, String> expected = new java.util.TreeMap<>();
+                try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                    s.execute("SET search_path = ''");
+                    try (ResultSet rs = s.executeQuery("SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_class i"
+                            + " JOIN pg_namespace n ON n.oid = i.relnamespace WHERE i.relkind IN ('i', 'I')"
+                            + " AND n.nspname IN ('public', 'app')")) {
+                        while (rs.next()) {
+                            expected.put(rs.getString(1), rs.getString(2));
+                        }
+                    }
+                }
+                int compared = 0;
+                for (Schema schema : catalog.schemas()) {
+                    List<Index> indexes = new java.util.ArrayList<>();
+                    schema.tables().forEach(t -> indexes.addAll(t.indexes()));
+                    schema.views().forEach(v -> indexes.addAll(v.indexes()));
+                    for (Index index : indexes) {
+                        assertEquals(expected.get(index.name()), index.definition(), index.name());
+                        compared++;
+                    }
+                }
+                assertTrue(compared > 0);
+            }
+        }
+    }
+
+    @Test
     void selectsByPatternAndDefaultsToTheCurrentSchemaLeavingTheSessionAsItWas() throws Exception {
         try (PostgresTestDatabase db = PostgresTestDatabase.create()) {
             load(db, resource("inspector-features.sql"));

@@ -1,18 +1,29 @@
 -- Primary keys, unique, foreign key, check and exclusion constraints of tables, in one pass over pg_constraint.
 -- Constraints a partition inherits from its parent (conparentid, not conislocal) are the parent's and left out.
+-- Columns come as attnum arrays, named by the reader from the columns of tables.sql: a correlated subquery per
+-- constraint to name them cost more than the rest of the query. A foreign key to a table tables.sql does not read
+-- (in another schema, or an extension's) gets its referenced column names here.
 -- Parameter 1: text[] of schema names.
 SELECT n.nspname AS schema_name,
        c.relname AS table_name,
        co.conname AS constraint_name,
        co.contype::text AS kind,
-       ARRAY(SELECT a.attname FROM pg_catalog.unnest(co.conkey) WITH ORDINALITY k(attnum, ord)
-             JOIN pg_catalog.pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.attnum
-             ORDER BY k.ord) AS columns,
+       co.conrelid::pg_catalog.int8 AS table_oid,
+       co.conkey::pg_catalog.int4[] AS column_numbers,
        fn.nspname AS referenced_schema,
        fc.relname AS referenced_table,
-       ARRAY(SELECT a.attname FROM pg_catalog.unnest(co.confkey) WITH ORDINALITY k(attnum, ord)
-             JOIN pg_catalog.pg_attribute a ON a.attrelid = co.confrelid AND a.attnum = k.attnum
-             ORDER BY k.ord) AS referenced_columns,
+       co.confrelid::pg_catalog.int8 AS referenced_oid,
+       co.confkey::pg_catalog.int4[] AS referenced_numbers,
+       CASE WHEN co.contype = 'f' AND (fc.relnamespace <> c.relnamespace OR fc.relkind NOT IN ('r', 'p')
+                                       OR fc.oid IN (SELECT e.objid FROM pg_catalog.pg_extension ext
+                                                     JOIN pg_catalog.pg_depend e
+                                                       ON e.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass
+                                                      AND e.refobjid = ext.oid
+                                                     WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                                                       AND e.deptype = 'e'))
+            THEN ARRAY(SELECT a.attname FROM pg_catalog.unnest(co.confkey) WITH ORDINALITY k(attnum, ord)
+                       JOIN pg_catalog.pg_attribute a ON a.attrelid = co.confrelid AND a.attnum = k.attnum
+                       ORDER BY k.ord) END AS referenced_columns,
        co.confupdtype::text AS on_update,
        co.confdeltype::text AS on_delete,
        co.confmatchtype::text AS match_type,
@@ -30,6 +41,9 @@ WHERE co.contype IN ('p', 'u', 'f', 'c', 'x')
   AND co.conislocal
   AND c.relkind IN ('r', 'p')
   AND n.nspname = ANY (?)
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
-                  WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND e.objid = c.oid AND e.deptype = 'e')
-ORDER BY n.nspname, c.relname, co.conname
+  -- Members of extensions, found from pg_extension through the pg_depend reference index rather than by a scan
+  -- of all of pg_depend for deptype 'e'.
+  AND c.oid NOT IN (SELECT e.objid FROM pg_catalog.pg_extension ext
+                    JOIN pg_catalog.pg_depend e ON e.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass
+                         AND e.refobjid = ext.oid
+                    WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND e.deptype = 'e')

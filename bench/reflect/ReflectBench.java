@@ -1,0 +1,72 @@
+import dev.godwit.Godwit;
+import dev.godwit.dialect.InspectOptions;
+import dev.godwit.model.Catalog;
+import dev.godwit.model.Schema;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.Arrays;
+
+/**
+ * Reflection benchmark (issue 4): times {@code Godwit.inspect(InspectOptions.defaults())} in process.
+ *
+ * <p>usage: {@code java -Xmx256m -cp godwit.jar:. ReflectBench URL WARMUP RUNS}. Prints one {@code key=value} line
+ * per figure for run.sh: each run's wall time, their median, the objects read, and the heap in use after a full GC
+ * while the last model is still referenced (the model's retained size plus the JVM's baseline), and the peak heap
+ * used during the runs as the collector saw it.
+ */
+public final class ReflectBench {
+
+    public static void main(String[] args) {
+        String url = args[0];
+        int warmup = Integer.parseInt(args[1]);
+        int runs = Integer.parseInt(args[2]);
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        Godwit godwit = Godwit.configure().url(url).load();
+        Catalog catalog = null;
+        for (int i = 0; i < warmup; i++) {
+            catalog = godwit.inspect(InspectOptions.defaults());
+        }
+        catalog = null;
+        System.gc();
+        long baseline = memory.getHeapMemoryUsage().getUsed();
+        for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+        long[] ms = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            catalog = null;
+            long start = System.nanoTime();
+            catalog = godwit.inspect(InspectOptions.defaults());
+            ms[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+        System.gc();
+        long retained = memory.getHeapMemoryUsage().getUsed();
+        long peak = 0;
+        for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        int tables = 0;
+        int views = 0;
+        int columns = 0;
+        int indexes = 0;
+        for (Schema s : catalog.schemas()) {
+            tables += s.tables().size();
+            views += s.views().size();
+            for (var t : s.tables()) {
+                columns += t.columns().size();
+                indexes += t.indexes().size();
+            }
+        }
+        long[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        System.out.println("runs_ms=" + Arrays.toString(ms).replaceAll("[\\[\\] ]", ""));
+        System.out.println("median_ms=" + sorted[(runs - 1) / 2]);
+        System.out.println("tables=" + tables + " views=" + views + " columns=" + columns + " indexes=" + indexes);
+        System.out.println("heap_max_mb=" + memory.getHeapMemoryUsage().getMax() / (1 << 20));
+        System.out.println("heap_baseline_mb=" + baseline / (1 << 20));
+        System.out.println("heap_after_gc_with_model_mb=" + retained / (1 << 20));
+        System.out.println("heap_peak_sum_of_pools_mb=" + peak / (1 << 20));
+    }
+}
