@@ -2,12 +2,16 @@ import dev.godwit.Godwit;
 import dev.godwit.dialect.InspectOptions;
 import dev.godwit.model.Catalog;
 import dev.godwit.model.Schema;
+import dev.godwit.snapshot.Snapshot;
+import dev.godwit.snapshot.SnapshotReader;
+import dev.godwit.snapshot.SnapshotWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.Arrays;
 
 /**
- * Reflection benchmark (issue 4): times {@code Godwit.inspect(InspectOptions.defaults())} in process.
+ * Reflection benchmark (issue 4): times {@code Godwit.inspect(InspectOptions.defaults())} in process, then the
+ * snapshot write and read of the model it read.
  *
  * <p>usage: {@code java -Xmx256m -cp godwit.jar:. ReflectBench URL WARMUP RUNS}. Prints one {@code key=value} line
  * per figure for run.sh: each run's wall time, their median, the objects read, and the heap in use after a full GC
@@ -59,6 +63,22 @@ public final class ReflectBench {
                 indexes += t.indexes().size();
             }
         }
+        // Snapshot write (to text) + read (back to an equal model) of the last catalog, timed after the heap figures.
+        long[] snapshotMs = new long[runs];
+        for (int i = 0; i < runs + warmup; i++) {
+            long start = System.nanoTime();
+            Snapshot back = SnapshotReader.fromJson(SnapshotWriter.toJson(new Snapshot(catalog,
+                    java.util.Optional.of("r"))), "bench");
+            if (!back.catalog().equals(catalog)) {
+                throw new IllegalStateException("the snapshot round trip changed the model");
+            }
+            if (i >= warmup) {
+                snapshotMs[i - warmup] = (System.nanoTime() - start) / 1_000_000;
+            }
+        }
+        long[] snapshotSorted = snapshotMs.clone();
+        Arrays.sort(snapshotSorted);
+        System.out.println("snapshot_median_ms=" + snapshotSorted[(runs - 1) / 2]);
         long[] sorted = ms.clone();
         Arrays.sort(sorted);
         System.out.println("runs_ms=" + Arrays.toString(ms).replaceAll("[\\[\\] ]", ""));

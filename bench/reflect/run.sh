@@ -61,7 +61,10 @@ echo "| PostgreSQL reflect, median of $runs | $pg_ms ms | < 1000 ms | $(verdict 
 echo "| pg_dump --schema-only, median of $runs | $pg_dump_ms ms | | |"
 echo "| reflect / pg_dump | $(awk "BEGIN {printf \"%.2f\", $pg_ms / $pg_dump_ms}") | <= 0.50 | $(verdict $(( 2 * pg_ms <= pg_dump_ms ))) |"
 echo "| PostgreSQL peak heap (-Xmx256m) | $pg_heap MB | < 256 MB | $(verdict $(( pg_heap < 256 ))) |"
+pg_snap=$(field snapshot_median_ms "$work/pg.txt"); sq_snap=$(field snapshot_median_ms "$work/sqlite.txt")
+echo "| PostgreSQL snapshot write + read | $pg_snap ms | < 500 ms | $(verdict $(( pg_snap < 500 ))) |"
 echo "| SQLite reflect, median of $runs | $sq_ms ms | < 1000 ms | $(verdict $(( sq_ms < 1000 ))) |"
 echo "| sqlite3 .schema, median of $runs | $sqlite_dump_ms ms | | |"
 echo "| SQLite reflect / sqlite3 .schema | $(awk "BEGIN {printf \"%.1f\", $sq_ms / ($sqlite_dump_ms > 0 ? $sqlite_dump_ms : 1)}") | <= 0.50 | $(verdict $(( 2 * sq_ms <= sqlite_dump_ms ))) |"
 echo "| SQLite peak heap (-Xmx256m) | $sq_heap MB | < 256 MB | $(verdict $(( sq_heap < 256 ))) |"
+echo "| SQLite snapshot write + read | $sq_snap ms | < 500 ms | $(verdict $(( sq_snap < 500 ))) |"
