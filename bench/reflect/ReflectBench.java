@@ -69,11 +69,12 @@ public final class ReflectBench {
             long start = System.nanoTime();
             Snapshot back = SnapshotReader.fromJson(SnapshotWriter.toJson(new Snapshot(catalog,
                     java.util.Optional.of("r"))), "bench");
+            long elapsed = (System.nanoTime() - start) / 1_000_000;
             if (!back.catalog().equals(catalog)) {
                 throw new IllegalStateException("the snapshot round trip changed the model");
             }
             if (i >= warmup) {
-                snapshotMs[i - warmup] = (System.nanoTime() - start) / 1_000_000;
+                snapshotMs[i - warmup] = elapsed;
             }
         }
         long[] snapshotSorted = snapshotMs.clone();

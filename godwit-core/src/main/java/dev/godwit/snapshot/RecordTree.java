@@ -12,50 +12,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Turns model records into plain trees (sorted maps, lists, strings, numbers, booleans) and back, by their record
- * components. Optional.empty and null are left out of the tree and come back as empty or null; empty lists and maps
+ * Walks model records as JSON-shaped trees (objects with sorted keys, arrays, strings, numbers, booleans) for the
+ * writer, and builds records back from parsed trees for the reader, by their record components. Optional.empty and null are left out of the tree and come back as empty or null; empty lists and maps
  * are left out too, so a snapshot shows only what a schema has. Adding a component to a model record therefore
  * needs no change here, and older snapshots without it still read.
  */
 final class RecordTree {
 
     private RecordTree() {
-    }
-
-    /** The tree of a record, list, map, enum or scalar; null for what is to be left out. */
-    static Object toTree(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Optional<?> optional) {
-            return optional.map(RecordTree::toTree).orElse(null);
-        }
-        if (value instanceof Record record) {
-            Shape shape = SHAPES.get(record.getClass());
-            Map<String, Object> tree = new TreeMap<>();
-            for (int i = 0; i < shape.names.length; i++) {
-                Object child = toTree(shape.read(i, record));
-                if (child != null) {
-                    tree.put(shape.names[i], child);
-                }
-            }
-            return tree;
-        }
-        if (value instanceof Collection<?> list) {
-            return list.isEmpty() ? null : list.stream().map(RecordTree::toTree).toList();
-        }
-        if (value instanceof Map<?, ?> map) {
-            if (map.isEmpty()) {
-                return null;
-            }
-            Map<String, Object> tree = new TreeMap<>();
-            map.forEach((k, v) -> tree.put(String.valueOf(k), toTree(v)));
-            return tree;
-        }
-        if (value instanceof Enum<?> e) {
-            return e.name();
-        }
-        return value;
     }
 
     /** The value of {@code type} that {@code tree} describes. */
@@ -148,7 +112,79 @@ final class RecordTree {
         }
     };
 
+    /**
+     * Receives a value's tree as it is walked, never built: records as objects with their components in name order,
+     * absent values (null, empty Optional, empty list or map) left out. The writer streams a large catalog through
+     * this instead of first copying it into maps.
+     */
+    interface Visitor {
+        void startObject() throws java.io.IOException;
+
+        void field(String name) throws java.io.IOException;
+
+        void endObject() throws java.io.IOException;
+
+        void startArray() throws java.io.IOException;
+
+        void endArray() throws java.io.IOException;
+
+        void scalar(Object value) throws java.io.IOException;
+    }
+
+    /** True when the value is left out of the tree. */
+    static boolean absent(Object value) {
+        return value == null || value instanceof Optional<?> o && (o.isEmpty() || absent(o.get()))
+                || value instanceof Collection<?> c && c.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty();
+    }
+
+    /** Visits the present components of a record, in name order, except {@code skip}, without the braces. */
+    static void visitComponents(Record record, Visitor v, String skip) throws java.io.IOException {
+        Shape shape = SHAPES.get(record.getClass());
+        for (int i : shape.sortedIndexes) {
+            Object child = shape.read(i, record);
+            if (!shape.names[i].equals(skip) && !absent(child)) {
+                v.field(shape.names[i]);
+                visit(child, v);
+            }
+        }
+    }
+
+    /** Visits {@code value}, which is not absent. */
+    static void visit(Object value, Visitor v) throws java.io.IOException {
+        if (value instanceof Optional<?> optional) {
+            visit(optional.get(), v);
+        } else if (value instanceof Record record) {
+            v.startObject();
+            visitComponents(record, v, null);
+            v.endObject();
+        } else if (value instanceof Collection<?> list) {
+            v.startArray();
+            for (Object item : list) {
+                visit(item, v);
+            }
+            v.endArray();
+        } else if (value instanceof Map<?, ?> map) {
+            v.startObject();
+            for (Map.Entry<String, Object> e : new TreeMap<String, Object>(stringKeys(map)).entrySet()) {
+                v.field(e.getKey());
+                visit(e.getValue(), v);
+            }
+            v.endObject();
+        } else if (value instanceof Enum<?> e) {
+            v.scalar(e.name());
+        } else {
+            v.scalar(value);
+        }
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> map) {
+        Map<String, Object> out = new TreeMap<>();
+        map.forEach((k, val) -> out.put(String.valueOf(k), val));
+        return out;
+    }
+
     private static final class Shape {
+        final int[] sortedIndexes;
         final String[] names;
         final Type[] types;
         final java.lang.reflect.Method[] accessors;
@@ -167,6 +203,8 @@ final class RecordTree {
                 accessors[i].setAccessible(true);
                 raw[i] = components[i].getType();
             }
+            sortedIndexes = java.util.stream.IntStream.range(0, names.length).boxed()
+                    .sorted(java.util.Comparator.comparing(i -> names[i])).mapToInt(Integer::intValue).toArray();
             try {
                 constructor = type.getDeclaredConstructor(raw);
                 constructor.setAccessible(true);

@@ -13,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Writes snapshots as canonical JSON: the header ({@code format}, {@code version}, {@code dialect},
@@ -50,13 +48,8 @@ public final class SnapshotWriter {
             } else {
                 g.writeNullField("revision");
             }
-            Object catalog = RecordTree.toTree(snapshot.catalog());
-            for (Map.Entry<String, Object> e : ((Map<String, Object>) catalog).entrySet()) {
-                if (!e.getKey().equals("dialect")) {
-                    g.writeFieldName(e.getKey());
-                    write(g, e.getValue());
-                }
-            }
+            // The catalog's own fields follow the header in name order (its dialect is already in the header).
+            RecordTree.visitComponents(snapshot.catalog(), new Streaming(g), "dialect");
             g.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException("writing JSON to memory cannot fail", e);
@@ -78,32 +71,46 @@ public final class SnapshotWriter {
         }
     }
 
-    private static void write(JsonGenerator g, Object value) throws IOException {
-        if (value instanceof Map<?, ?> map) {
+    /** Writes what {@link RecordTree#visit} walks straight to the generator. */
+    private record Streaming(JsonGenerator g) implements RecordTree.Visitor {
+        @Override
+        public void startObject() throws IOException {
             g.writeStartObject();
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                g.writeFieldName(String.valueOf(e.getKey()));
-                write(g, e.getValue());
-            }
+        }
+
+        @Override
+        public void field(String name) throws IOException {
+            g.writeFieldName(name);
+        }
+
+        @Override
+        public void endObject() throws IOException {
             g.writeEndObject();
-        } else if (value instanceof List<?> list) {
+        }
+
+        @Override
+        public void startArray() throws IOException {
             g.writeStartArray();
-            for (Object item : list) {
-                write(g, item);
-            }
+        }
+
+        @Override
+        public void endArray() throws IOException {
             g.writeEndArray();
-        } else if (value instanceof String s) {
-            g.writeString(s);
-        } else if (value instanceof Boolean b) {
-            g.writeBoolean(b);
-        } else if (value instanceof Integer i) {
-            g.writeNumber(i);
-        } else if (value instanceof Long l) {
-            g.writeNumber(l);
-        } else if (value == null) {
-            g.writeNull();
-        } else {
-            throw new IllegalStateException("the snapshot format cannot hold " + value.getClass());
+        }
+
+        @Override
+        public void scalar(Object value) throws IOException {
+            if (value instanceof String s) {
+                g.writeString(s);
+            } else if (value instanceof Boolean b) {
+                g.writeBoolean(b);
+            } else if (value instanceof Integer i) {
+                g.writeNumber(i);
+            } else if (value instanceof Long l) {
+                g.writeNumber(l);
+            } else {
+                throw new IllegalStateException("the snapshot format cannot hold " + value.getClass());
+            }
         }
     }
 }
