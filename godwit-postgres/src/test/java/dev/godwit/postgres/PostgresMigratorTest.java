@@ -6,7 +6,10 @@ import dev.godwit.Godwit;
 import dev.godwit.testkit.MigratorContract;
 import dev.godwit.testkit.PostgresTestDatabase;
 import dev.godwit.testkit.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PostgresMigratorTest extends MigratorContract {
@@ -14,6 +17,18 @@ class PostgresMigratorTest extends MigratorContract {
     @Override
     protected TestDatabase newDatabase() {
         return PostgresTestDatabase.create();
+    }
+
+    @Override
+    protected Optional<String> duplicateTableSqlState() {
+        return Optional.of("42P07");
+    }
+
+    @Override
+    protected String expectedAppliedBy() throws SQLException {
+        try (Connection c = db.connect()) {
+            return c.getMetaData().getUserName();
+        }
     }
 
     @Test
