@@ -73,8 +73,8 @@ public final class DirectoryMigrationSource implements MigrationSource {
             } else if (flyway.matches() && flyway.group(1).equals("U")) {
                 undo.put(version(flyway.group(2)), file);
             } else if (flyway.matches()) {
-                migrations.add(MigrationScript.parse(MigrationId.of(version(flyway.group(2))), describe(flyway.group(3)),
-                        display(file), read(file)));
+                migrations.add(MigrationScript.parse(MigrationId.of(version(flyway.group(2))),
+                        describe(flyway.group(3)), display(file), read(file)));
             } else if (REPEATABLE.matcher(name).matches()) {
                 throw new GodwitException(ErrorCode.MIGRATION_SOURCE, display(file) + " is a repeatable migration "
                         + "(R__), which this version does not run yet. Make it a versioned migration "

@@ -83,8 +83,8 @@ final class Session implements AutoCloseable {
     private GodwitException lockTimeout(SQLException e, String doing) {
         return new GodwitException(ErrorCode.LOCK_TIMEOUT, "Another connection held a lock on the database past the "
                 + "lock timeout (" + settings.lockTimeout().toSeconds() + " s) while Godwit tried to " + doing + ": "
-                + dialect.describe(e) + sqlState(e) + ". Wait for it to finish and run again, or raise --lock-timeout.",
-                e);
+                + dialect.describe(e) + sqlState(e) + ". Wait for it to finish and run again, or raise "
+                + "--lock-timeout.", e);
     }
 
     /**

@@ -100,7 +100,8 @@ class ScriptSplitterTest {
     @Test
     void essenceIgnoresLayoutAroundParenthesesAndCommas() {
         String oneLine = PG.split("CREATE TABLE a(id int, name text)").get(0).essence();
-        String laidOut = PG.split("CREATE TABLE a (\n    id   int, -- key\n    name text /* shown */\n)").get(0).essence();
+        String laidOut = PG.split("CREATE TABLE a (\n    id   int, -- key\n    name text /* shown */\n)").get(0)
+                .essence();
         assertEquals(oneLine, laidOut);
         assertNotEquals(oneLine, PG.split("CREATE TABLE a(idint, name text)").get(0).essence());
     }
