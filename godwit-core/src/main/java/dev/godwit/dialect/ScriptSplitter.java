@@ -36,6 +36,7 @@ public final class ScriptSplitter implements StatementSplitter {
         private int startLine;
         private boolean block;
         private int depth;
+        private boolean gap;
 
         Scan(String script) {
             this.s = script;
@@ -84,6 +85,7 @@ public final class ScriptSplitter implements StatementSplitter {
             } else {
                 pos++;
             }
+            separate(s.charAt(from));
             essence.append(s, from, pos);
         }
 
@@ -105,6 +107,10 @@ public final class ScriptSplitter implements StatementSplitter {
                     line++;
                 }
                 if (backslash && c == '\\') {
+                    // The escaped character may be a line break, which still starts a new line.
+                    if (peek(1) == '\n') {
+                        line++;
+                    }
                     pos += 2;
                     continue;
                 }
@@ -214,10 +220,21 @@ public final class ScriptSplitter implements StatementSplitter {
             }
         }
 
+        /** Whitespace or a comment: the essence gets one space there, if the tokens around it need one. */
         private void space() {
-            if (start >= 0 && !essence.isEmpty() && essence.charAt(essence.length() - 1) != ' ') {
+            gap = true;
+        }
+
+        /**
+         * Writes the pending space before a token. Next to a parenthesis, comma or semicolon no space is needed, so
+         * {@code a(id int)} and {@code a (\n  id int\n)} have the same essence.
+         */
+        private void separate(char next) {
+            if (gap && !essence.isEmpty() && !isPunctuation(essence.charAt(essence.length() - 1))
+                    && !isPunctuation(next)) {
                 essence.append(' ');
             }
+            gap = false;
         }
 
         private void finish(int end) {
@@ -227,6 +244,7 @@ public final class ScriptSplitter implements StatementSplitter {
             start = -1;
             essence.setLength(0);
             words.clear();
+            gap = false;
             block = false;
             depth = 0;
         }
@@ -243,6 +261,10 @@ public final class ScriptSplitter implements StatementSplitter {
             int i = pos + ahead;
             return i < s.length() ? s.charAt(i) : '\0';
         }
+    }
+
+    private static boolean isPunctuation(char c) {
+        return c == '(' || c == ')' || c == ',' || c == ';';
     }
 
     private static boolean isWordStart(char c) {

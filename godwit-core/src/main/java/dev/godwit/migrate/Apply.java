@@ -52,15 +52,15 @@ final class Apply {
                 session.dialect.rollback(session.connection);
                 return false;
             }
-            session.run(m, m.up(), statements, "Migration",
-                    "Nothing from this migration was applied" + (session.dialect.transactionalDdl() ? "."
-                            : "; this database cannot roll DDL back, so statements before it stay applied."));
+            String afterFailure = "Nothing from this migration was applied" + (session.dialect.transactionalDdl()
+                    ? "." : "; this database cannot roll DDL back, so statements before it stay applied.");
+            session.run(m, m.up(), statements, "Migration", afterFailure);
             session.history(() -> {
                 session.history.insert(session.connection, m, statements, appliedBy, Migrator.elapsedMs(started),
                         true, session.settings.godwitVersion());
-                session.dialect.commit(session.connection);
                 return null;
             }, "write");
+            session.commit(m, "Migration", afterFailure);
             return true;
         } catch (GodwitException | SQLException e) {
             RuntimeException failure = e instanceof GodwitException g ? g

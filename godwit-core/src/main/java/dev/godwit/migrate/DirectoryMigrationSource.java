@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * <ul>
  * <li>{@code <id>_<slug>.sql}, id a UTC timestamp {@code yyyyMMddHHmmss}, with {@code -- godwit:} markers;</li>
  * <li>Flyway's {@code V<version>__<description>.sql}, with its undo script {@code U<version>__<description>.sql}
- * as the down section.</li>
+ * as the down section; as in Flyway, {@code _} in a version is a dot ({@code V1_1} is version {@code 1.1}).</li>
  * </ul>
  * Any other {@code .sql} file is an error, repeatable {@code R__} scripts included until they are supported: a
  * migration that is silently skipped is worse than a refusal.
@@ -71,10 +71,10 @@ public final class DirectoryMigrationSource implements MigrationSource {
                 migrations.add(MigrationScript.parse(MigrationId.of(godwit.group(1) + "_" + godwit.group(2)),
                         describe(godwit.group(2)), display(file), read(file)));
             } else if (flyway.matches() && flyway.group(1).equals("U")) {
-                undo.put(flyway.group(2), file);
+                undo.put(version(flyway.group(2)), file);
             } else if (flyway.matches()) {
-                migrations.add(MigrationScript.parse(MigrationId.of(flyway.group(2)), describe(flyway.group(3)),
-                        display(file), read(file)));
+                migrations.add(MigrationScript.parse(MigrationId.of(version(flyway.group(2))),
+                        describe(flyway.group(3)), display(file), read(file)));
             } else if (REPEATABLE.matcher(name).matches()) {
                 throw new GodwitException(ErrorCode.MIGRATION_SOURCE, display(file) + " is a repeatable migration "
                         + "(R__), which this version does not run yet. Make it a versioned migration "
@@ -156,6 +156,11 @@ public final class DirectoryMigrationSource implements MigrationSource {
             return displayBase.toAbsolutePath().normalize().relativize(absolute).toString();
         }
         return absolute.toString();
+    }
+
+    /** Flyway reads {@code V1_1__x.sql} as version 1.1, so do we: the same id, order and references. */
+    private static String version(String digits) {
+        return digits.replace('_', '.');
     }
 
     private static String describe(String slug) {

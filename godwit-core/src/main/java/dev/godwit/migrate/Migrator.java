@@ -51,7 +51,8 @@ public final class Migrator {
                 List<AppliedMigration> history = session.readHistory();
                 StatusResult status = StatusCheck.check(session, graph, history);
                 refuseProblems(StatusCheck.validate(status));
-                List<Migration> pending = select(Session.pending(graph.order(), history), wanted);
+                List<Migration> notApplied = Session.pending(graph.order(), history);
+                List<Migration> pending = select(notApplied, wanted);
                 List<MigrationRun> runs = new ArrayList<>();
                 String appliedBy = appliedBy(session);
                 for (int i = 0; i < pending.size(); i++) {
@@ -64,7 +65,7 @@ public final class Migrator {
                 Optional<MigrationId> revision = runs.isEmpty()
                         ? history.stream().filter(AppliedMigration::success).reduce((a, b) -> b)
                         .map(AppliedMigration::id) : Optional.of(runs.get(runs.size() - 1).id());
-                return new MigrateResult(runs, graph.order().size() - pending.size(), false, warnings(status),
+                return new MigrateResult(runs, graph.order().size() - notApplied.size(), false, warnings(status),
                         elapsedMs(started), revision);
             }
         }
@@ -74,13 +75,13 @@ public final class Migrator {
         List<AppliedMigration> history = session.readHistory();
         StatusResult status = StatusCheck.check(session, graph, history);
         refuseProblems(StatusCheck.validate(status));
-        List<Migration> pending = select(Session.pending(graph.order(), history), wanted);
+        List<Migration> notApplied = Session.pending(graph.order(), history);
         List<MigrationRun> runs = new ArrayList<>();
-        for (Migration m : pending) {
+        for (Migration m : select(notApplied, wanted)) {
             runs.add(new MigrationRun(m.id(), m.description(), m.location(), m.transactionMode(),
                     session.statements(m, m.up()).stream().map(SqlStatement::sql).toList(), 0));
         }
-        return new MigrateResult(runs, graph.order().size() - pending.size(), true, warnings(status),
+        return new MigrateResult(runs, graph.order().size() - notApplied.size(), true, warnings(status),
                 elapsedMs(started), Optional.empty());
     }
 

@@ -109,13 +109,13 @@ final class Rollback {
             return null;
         }, "lock");
         try {
-            session.run(m, section, statements, "Rollback of migration",
-                    "Nothing of this rollback was applied; the migration stays applied.");
+            String afterFailure = "Nothing of this rollback was applied; the migration stays applied.";
+            session.run(m, section, statements, "Rollback of migration", afterFailure);
             session.history(() -> {
                 session.history.delete(session.connection, m.id());
-                session.dialect.commit(session.connection);
                 return null;
             }, "update");
+            session.commit(m, "Rollback of migration", afterFailure);
         } catch (GodwitException e) {
             session.rollbackQuietly(e);
             throw e;

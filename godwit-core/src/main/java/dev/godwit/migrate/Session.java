@@ -72,14 +72,34 @@ final class Session implements AutoCloseable {
             return work.run();
         } catch (SQLException e) {
             if (dialect.isLockTimeout(e)) {
-                throw new GodwitException(ErrorCode.LOCK_TIMEOUT, "Another connection held a lock on the database "
-                        + "past the lock timeout (" + settings.lockTimeout().toSeconds() + " s) while Godwit tried to "
-                        + verb + " the history table " + history.name() + ": " + dialect.describe(e) + sqlState(e)
-                        + ". Wait for it to finish and run again, or raise --lock-timeout.", e);
+                throw lockTimeout(e, verb + " the history table " + history.name());
             }
             throw new GodwitException(ErrorCode.HISTORY, "Cannot " + verb + " the history table "
                     + history.name() + ": " + dialect.describe(e) + sqlState(e)
                     + ". Check that the user may " + verb + " it, or set --table/--schema.", e);
+        }
+    }
+
+    private GodwitException lockTimeout(SQLException e, String doing) {
+        return new GodwitException(ErrorCode.LOCK_TIMEOUT, "Another connection held a lock on the database past the "
+                + "lock timeout (" + settings.lockTimeout().toSeconds() + " s) while Godwit tried to " + doing + ": "
+                + dialect.describe(e) + sqlState(e) + ". Wait for it to finish and run again, or raise "
+                + "--lock-timeout.", e);
+    }
+
+    /**
+     * Commits the transaction a migration's statements and history change ran in. A failure here is the
+     * migration's own (a deferred constraint it violated, say), reported like a failed statement.
+     */
+    void commit(Migration m, String action, String afterFailure) {
+        try {
+            dialect.commit(connection);
+        } catch (SQLException e) {
+            if (dialect.isLockTimeout(e)) {
+                throw lockTimeout(e, "commit " + m.id());
+            }
+            throw new GodwitException(ErrorCode.MIGRATION_FAILED, action + " " + m.id() + " failed at commit ("
+                    + m.location() + "): " + dialect.describe(e) + sqlState(e) + ". " + afterFailure, e);
         }
     }
 

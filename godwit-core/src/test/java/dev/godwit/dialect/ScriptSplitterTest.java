@@ -13,11 +13,16 @@ class ScriptSplitterTest {
     /** PostgreSQL's rules, as godwit-postgres configures them. */
     private static final ScriptSplitter PG = new ScriptSplitter(new SplitterSyntax(true, true,
             BackslashEscapes.E_PREFIX, false, false, w -> w.size() > 1 && w.get(0).equals("CREATE")
-            && (w.get(1).equals("FUNCTION") || w.size() > 3 && w.get(3).equals("FUNCTION"))));
+            && (isRoutine(w.get(1)) || w.size() > 3 && w.get(1).equals("OR") && isRoutine(w.get(3)))));
     /** SQLite's rules, as godwit-sqlite configures them. */
     private static final ScriptSplitter SQLITE = new ScriptSplitter(new SplitterSyntax(false, false,
             BackslashEscapes.NEVER, true, true, w -> w.size() > 1 && w.get(0).equals("CREATE")
-            && w.get(1).equals("TRIGGER")));
+            && (w.get(1).equals("TRIGGER")
+            || w.size() > 2 && w.get(1).startsWith("TEMP") && w.get(2).equals("TRIGGER"))));
+
+    private static boolean isRoutine(String word) {
+        return word.equals("FUNCTION") || word.equals("PROCEDURE");
+    }
 
     private static List<String> sql(ScriptSplitter splitter, String script) {
         return splitter.split(script).stream().map(SqlStatement::sql).toList();
@@ -93,7 +98,62 @@ class ScriptSplitterTest {
     }
 
     @Test
+    void essenceIgnoresLayoutAroundParenthesesAndCommas() {
+        String oneLine = PG.split("CREATE TABLE a(id int, name text)").get(0).essence();
+        String laidOut = PG.split("CREATE TABLE a (\n    id   int, -- key\n    name text /* shown */\n)").get(0)
+                .essence();
+        assertEquals(oneLine, laidOut);
+        assertNotEquals(oneLine, PG.split("CREATE TABLE a(idint, name text)").get(0).essence());
+    }
+
+    @Test
     void emptyStatementsAreLeftOut() {
         assertEquals(List.of("SELECT 1"), sql(PG, ";;\n-- only a comment;\nSELECT 1;;"));
+    }
+
+    @Test
+    void doubledQuotesStayInsideStringsAndIdentifiers() {
+        assertEquals(List.of("SELECT \"a\"\"b;c\" FROM t", "SELECT 'x'';y'", "SELECT 3"),
+                sql(PG, "SELECT \"a\"\"b;c\" FROM t; SELECT 'x'';y'; SELECT 3;"));
+        assertEquals(List.of("SELECT 'it''s;'", "SELECT 2"), sql(SQLITE, "SELECT 'it''s;'; SELECT 2"));
+    }
+
+    @Test
+    void escapedQuoteInAnEStringDoesNotCloseIt() {
+        assertEquals(List.of("INSERT INTO t VALUES (E'\\'', e'a\\\\')", "SELECT 2"),
+                sql(PG, "INSERT INTO t VALUES (E'\\'', e'a\\\\'); SELECT 2;"));
+    }
+
+    @Test
+    void linesInsideMultiLineTokensAreCounted() {
+        List<SqlStatement> statements = PG.split("SELECT 'a\nb';\nSELECT $$\n\n$$;\n/* c\n */ SELECT \"x\ny\";\n"
+                + "SELECT E'back\\\nslash';\nSELECT 5;");
+        assertEquals(List.of(1, 3, 7, 9, 11), statements.stream().map(SqlStatement::line).toList());
+    }
+
+    @Test
+    void sqliteTemporaryTriggerWithNestedCaseIsOneStatement() {
+        String trigger = "CREATE TEMP TRIGGER IF NOT EXISTS t BEFORE UPDATE ON a\n"
+                + "WHEN CASE WHEN new.x THEN 1 END\nBEGIN\n"
+                + "  SELECT CASE WHEN new.x > (SELECT CASE WHEN 1 THEN 2 END) THEN RAISE(ABORT, 'no;') END;\n"
+                + "  INSERT INTO log VALUES ('end;');\nEND";
+        assertEquals(List.of(trigger, "DROP TABLE b"), sql(SQLITE, trigger + ";\nDROP TABLE b;"));
+    }
+
+    @Test
+    void beginAtomicBodyWithCaseEndsAtItsOwnEnd() {
+        String procedure = "CREATE PROCEDURE p(x int) LANGUAGE sql\nBEGIN ATOMIC\n"
+                + "  INSERT INTO t VALUES (CASE WHEN x > 0 THEN x ELSE 0 END);\n  DELETE FROM t WHERE id < 0;\nEND";
+        assertEquals(List.of(procedure, "CALL p(1)"), sql(PG, procedure + ";\nCALL p(1);"));
+    }
+
+    @Test
+    void everyUnterminatedTokenIsAnErrorOnTheLineItOpens() {
+        assertEquals(3, assertThrows(ScriptException.class, () -> PG.split("SELECT 1;\n\nSELECT \"odd")).line());
+        assertEquals(2, assertThrows(ScriptException.class, () -> PG.split("SELECT 1;\n/* /* */ open\n")).line());
+        assertEquals(2, assertThrows(ScriptException.class, () -> SQLITE.split("SELECT 1;\nSELECT [x;\n")).line());
+        ScriptException e = assertThrows(ScriptException.class, () -> SQLITE.split("SELECT 'a\nb';\nSELECT 'c"));
+        assertEquals(3, e.line());
+        assertEquals("unterminated string (opening ')", e.problem());
     }
 }

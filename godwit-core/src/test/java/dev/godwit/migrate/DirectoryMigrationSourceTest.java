@@ -63,4 +63,46 @@ class DirectoryMigrationSourceTest {
         assertTrue(assertThrows(GodwitException.class, this::load).getMessage().contains("has no versioned "
                 + "migration V3__*.sql"));
     }
+
+    @Test
+    void hiddenFilesAndDirectoriesAndOtherExtensionsAreSkipped() throws Exception {
+        Files.writeString(dir().resolve("20261101000000_a.sql"), "SELECT 1;");
+        Files.writeString(dir().resolve(".20261101000001_editor_backup.sql"), "not a migration");
+        Files.createDirectories(dir().resolve(".git/objects"));
+        Files.writeString(dir().resolve(".git/objects/x.sql"), "not a migration");
+        Files.writeString(dir().resolve("README.md"), "notes");
+        assertEquals(List.of("20261101000000_a"), load().stream().map(m -> m.id().value()).toList());
+    }
+
+    @Test
+    void flywayVersionsWithDotsAndUnderscoresOrderNumerically() throws Exception {
+        for (String name : List.of("V1.10__c.sql", "V1.2__b.sql", "V1_1__a.sql", "V2__d.sql")) {
+            Files.writeString(dir().resolve(name), "SELECT 1;");
+        }
+        assertEquals(List.of("1.1", "1.2", "1.10", "2"), MigrationGraph.of(load()).order().stream()
+                .map(m -> m.id().value()).toList());
+    }
+
+    @Test
+    void flywayVersionWrittenWithUnderscoreIsTheSameVersionAsWithDot() throws Exception {
+        Files.writeString(dir().resolve("V1_1__a.sql"), "SELECT 1;");
+        Files.writeString(dir().resolve("U1_1__a.sql"), "SELECT 2;");
+        Files.writeString(dir().resolve("V1__base.sql"), "SELECT 0;");
+        List<Migration> all = load();
+        assertEquals(List.of("1", "1.1"), all.stream().map(m -> m.id().value()).toList());
+        assertEquals("SELECT 2;", all.get(1).down().orElseThrow().text());
+        // `-- godwit:depends 1` and `rollback --target 1` must not also match version 1.1.
+        assertTrue(MigrationGraph.of(all).find("1").orElseThrow().id().equals(MigrationId.of("1")));
+        Files.writeString(dir().resolve("V1.1__again.sql"), "SELECT 1;");
+        assertTrue(assertThrows(GodwitException.class, () -> MigrationGraph.of(load())).getMessage()
+                .contains("Two migrations have the id 1.1"));
+    }
+
+    @Test
+    void undoScriptNextToADownSectionIsAnErrorNamingBoth() throws Exception {
+        Files.writeString(dir().resolve("V3__x.sql"), "-- godwit:up\nSELECT 1;\n-- godwit:down\nSELECT 2;\n");
+        Files.writeString(dir().resolve("U3__x.sql"), "SELECT 2;");
+        String message = assertThrows(GodwitException.class, this::load).getMessage();
+        assertTrue(message.contains("migrations/V3__x.sql and migrations/U3__x.sql"), message);
+    }
 }

@@ -63,4 +63,25 @@ class MigrationScriptTest {
                 + "line 1)"));
         assertTrue(error("-- godwit:down\n-- godwit:up\n").contains("comes after '-- godwit:down'"));
     }
+
+    @Test
+    void headersWithoutSectionMarkersLeaveTheRestAllUp() {
+        Migration m = parse("-- godwit:no-transaction\n-- godwit:depends 20261101_a\n"
+                + "CREATE INDEX CONCURRENTLY i ON t (c);\n");
+        assertEquals(TransactionMode.NON_TRANSACTIONAL, m.transactionMode());
+        assertEquals(List.of("20261101_a"), m.dependencies());
+        assertEquals("CREATE INDEX CONCURRENTLY i ON t (c);", m.up().text().strip());
+        assertEquals(1, m.up().firstLine(), "marker lines stay as empty lines, so statement lines match the file");
+    }
+
+    @Test
+    void blankDownSectionCountsAsNone() {
+        assertTrue(parse("-- godwit:up\nCREATE TABLE t (id int);\n-- godwit:down\n\n\n").down().isEmpty());
+    }
+
+    @Test
+    void duplicateDownMarkerNamesBothLines() {
+        assertEquals("migrations/x.sql:4: a second '-- godwit:down' marker (the first is on line 3). Fix: keep one "
+                + "down section.", error("-- godwit:up\nSELECT 1;\n-- godwit:down\n-- godwit:down\n"));
+    }
 }

@@ -39,8 +39,9 @@ final class PostgresLocker implements Locker {
             c.setAutoCommit(true);
             try (Statement s = c.createStatement()) {
                 PostgresDialect.nameApplication(s);
-                // lock_timeout 0 would mean "wait for ever"; the smallest positive value means "do not wait".
-                s.execute("SET lock_timeout = " + Math.max(1, timeout.toMillis()));
+                // lock_timeout 0 would mean "wait for ever"; the smallest positive value means "do not wait". It is
+                // an int of milliseconds, so a longer wait (about 24.8 days and up) is the longest it can count.
+                s.execute("SET lock_timeout = " + Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())));
             }
             try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_lock(?)")) {
                 ps.setLong(1, key);
