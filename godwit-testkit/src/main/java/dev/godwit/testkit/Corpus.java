@@ -14,8 +14,15 @@ public final class Corpus {
     private Corpus() {
     }
 
-    /** The corpus directory, looked for beside the working directory and each of its parents. */
+    /**
+     * The corpus directory: {@code GODWIT_CORPUS} when set, else a {@code shared/corpus} beside the working directory
+     * or one of its parents.
+     */
     public static Optional<Path> root() {
+        String configured = System.getenv("GODWIT_CORPUS");
+        if (configured != null && !configured.isBlank() && Files.isDirectory(Path.of(configured))) {
+            return Optional.of(Path.of(configured));
+        }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path corpus = dir.resolve("shared/corpus");
             if (Files.isDirectory(corpus)) {
