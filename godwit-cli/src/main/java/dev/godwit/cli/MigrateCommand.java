@@ -2,7 +2,6 @@ package dev.godwit.cli;
 
 import dev.godwit.migrate.MigrateOptions;
 import dev.godwit.migrate.MigrateResult;
-import dev.godwit.migrate.Migration;
 import dev.godwit.migrate.MigrationListener;
 import dev.godwit.migrate.MigrationRun;
 import java.util.Optional;
@@ -71,11 +70,6 @@ final class MigrateCommand implements Callable<Integer> {
         public void finished(MigrationRun run, Direction direction) {
             out.line((direction == Direction.UP ? "Applied " : "Rolled back ") + run.id() + " ("
                     + run.durationMs() + " ms)");
-        }
-
-        @Override
-        public void starting(Migration migration, Direction direction) {
-            // Only finished migrations are printed: a line per start would double the output.
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.godwit.migrate;
 
 import dev.godwit.dialect.Dialect;
+import dev.godwit.dialect.Durability;
 import dev.godwit.dialect.MigrationLock;
 import dev.godwit.dialect.ScriptException;
 import dev.godwit.dialect.SessionOptions;
@@ -57,11 +58,28 @@ final class Session implements AutoCloseable {
         return history(() -> history.exists(connection) ? history.readAll(connection) : List.of(), "read");
     }
 
-    /** Creates the history table when missing; call with the lock held. */
+    /**
+     * Creates the history table when missing, in a transaction of its own: on SQLite, where there is no run-wide
+     * lock, {@code BEGIN IMMEDIATE} makes concurrent migrators take turns instead of racing to create it.
+     */
     void ensureHistory() {
         history(() -> {
-            if (!history.exists(connection)) {
-                history.create(connection);
+            if (history.exists(connection)) {
+                return null;
+            }
+            dialect.begin(connection, Durability.DURABLE);
+            try {
+                if (!history.exists(connection)) {
+                    history.create(connection);
+                }
+                dialect.commit(connection);
+            } catch (SQLException e) {
+                try {
+                    dialect.rollback(connection);
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
             }
             return null;
         }, "create");

@@ -1,5 +1,6 @@
 package dev.godwit.postgres;
 
+import dev.godwit.dialect.SqlResources;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +27,7 @@ final class CatalogQuery {
 
     private CatalogQuery(String resource) {
         this.resource = resource;
-        this.sql = PostgresResources.read("inspect/" + resource);
+        this.sql = SqlResources.read(PostgresDialect.class, "inspect/" + resource);
     }
 
     static CatalogQuery of(String resource) {

@@ -5,8 +5,10 @@ import dev.godwit.dialect.Durability;
 import dev.godwit.dialect.Inspector;
 import dev.godwit.dialect.Locker;
 import dev.godwit.dialect.SessionOptions;
+import dev.godwit.dialect.SqlResources;
 import dev.godwit.dialect.StatementSplitter;
 import dev.godwit.model.QualifiedName;
+import dev.godwit.plan.DdlWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,11 +26,11 @@ import org.postgresql.util.ServerErrorMessage;
 public final class PostgresDialect implements Dialect {
 
     static final String APPLICATION_NAME = "godwit";
-    private static final String HISTORY_DDL = PostgresResources.read("history.sql");
+    private static final String HISTORY_DDL = SqlResources.read(PostgresDialect.class, "history.sql");
 
     private final StatementSplitter splitter = new PostgresStatementSplitter();
     private final Locker locker = new PostgresLocker();
-    private final dev.godwit.plan.DdlWriter ddlWriter = new PostgresDdlWriter();
+    private final DdlWriter ddlWriter = new PostgresDdlWriter();
     private final Inspector inspector = new PostgresInspector();
 
     @Override
@@ -57,7 +59,7 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public dev.godwit.plan.DdlWriter ddlWriter() {
+    public DdlWriter ddlWriter() {
         return ddlWriter;
     }
 

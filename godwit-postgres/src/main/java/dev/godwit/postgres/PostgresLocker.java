@@ -3,6 +3,7 @@ package dev.godwit.postgres;
 import dev.godwit.dialect.ConnectionSource;
 import dev.godwit.dialect.Locker;
 import dev.godwit.dialect.MigrationLock;
+import dev.godwit.dialect.SqlResources;
 import dev.godwit.error.ErrorCode;
 import dev.godwit.error.GodwitException;
 import dev.godwit.model.QualifiedName;
@@ -26,7 +27,7 @@ import java.time.OffsetDateTime;
  */
 final class PostgresLocker implements Locker {
 
-    private static final String HOLDER_SQL = PostgresResources.read("lock-holder.sql");
+    private static final String HOLDER_SQL = SqlResources.read(PostgresDialect.class, "lock-holder.sql");
     /** SQLSTATE lock_not_available: lock_timeout expired. */
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 

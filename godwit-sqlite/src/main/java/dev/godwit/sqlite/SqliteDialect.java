@@ -5,13 +5,10 @@ import dev.godwit.dialect.Durability;
 import dev.godwit.dialect.Inspector;
 import dev.godwit.dialect.Locker;
 import dev.godwit.dialect.SessionOptions;
+import dev.godwit.dialect.SqlResources;
 import dev.godwit.dialect.StatementSplitter;
 import dev.godwit.model.QualifiedName;
 import dev.godwit.plan.DdlWriter;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,7 +28,7 @@ public final class SqliteDialect implements Dialect {
     /** sqlite-jdbc writes "[SQLITE_ERROR] SQL error or missing database (near "x": syntax error)". */
     private static final Pattern DRIVER_MESSAGE = Pattern.compile("^\\[(SQLITE_\\w+)\\][^(]*\\((.*)\\)\\s*$",
             Pattern.DOTALL);
-    private static final String HISTORY_DDL = resource("history.sql");
+    private static final String HISTORY_DDL = SqlResources.read(SqliteDialect.class, "history.sql");
 
     private final StatementSplitter splitter = new SqliteStatementSplitter();
     private final Locker locker = new SqliteLocker();
@@ -155,14 +152,5 @@ public final class SqliteDialect implements Dialect {
     @Override
     public boolean isUniqueViolation(SQLException e) {
         return e.getMessage() != null && e.getMessage().contains("SQLITE_CONSTRAINT");
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = SqliteDialect.class.getResourceAsStream(name)) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return text.lines().filter(l -> !l.startsWith("--")).reduce("", (a, b) -> a + b + "\n").strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

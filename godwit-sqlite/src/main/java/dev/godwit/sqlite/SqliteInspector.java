@@ -2,6 +2,7 @@ package dev.godwit.sqlite;
 
 import dev.godwit.dialect.InspectOptions;
 import dev.godwit.dialect.Inspector;
+import dev.godwit.dialect.SqlResources;
 import dev.godwit.model.Catalog;
 import dev.godwit.model.Check;
 import dev.godwit.model.Column;
@@ -16,10 +17,6 @@ import dev.godwit.model.Table;
 import dev.godwit.model.Trigger;
 import dev.godwit.model.UniqueConstraint;
 import dev.godwit.model.View;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -51,6 +48,11 @@ import java.util.stream.Collectors;
  */
 final class SqliteInspector implements Inspector {
 
+    /** The catalog queries, read once. */
+    private static final String OBJECTS = SqlResources.read(SqliteInspector.class, "inspect/objects.sql");
+    private static final String COLUMNS = SqlResources.read(SqliteInspector.class, "inspect/columns.sql");
+    private static final String INDEXES = SqlResources.read(SqliteInspector.class, "inspect/indexes.sql");
+    private static final String FOREIGN_KEYS = SqlResources.read(SqliteInspector.class, "inspect/foreign_keys.sql");
     private static final String SCHEMA = "main";
     private static final Pattern TYPE = Pattern.compile("\\s*([^(]*?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?\\s*");
     private static final Pattern WORD = Pattern.compile("[\\w$]+");
@@ -63,7 +65,7 @@ final class SqliteInspector implements Inspector {
         Map<String, List<Trigger>> triggers = new HashMap<>();
         Map<String, String> indexSql = new HashMap<>();
         List<String[]> viewRows = new ArrayList<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql("objects.sql"))) {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(OBJECTS)) {
             while (rs.next()) {
                 String type = rs.getString(1);
                 String name = rs.getString(2);
@@ -143,7 +145,7 @@ final class SqliteInspector implements Inspector {
                                     Map<String, SqliteTableSql> parsed, Map<String, List<Column>> columns,
                                     Map<String, TreeMap<Integer, String>> pks, java.util.Set<String> stored)
             throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql("columns.sql"))) {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(COLUMNS)) {
             while (rs.next()) {
                 String table = rs.getString("table_name");
                 if (!tables.containsKey(table)) {
@@ -178,7 +180,7 @@ final class SqliteInspector implements Inspector {
             throws SQLException {
         Map<String, List<Index.Key>> keys = new LinkedHashMap<>();
         Map<String, String[]> info = new HashMap<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql("indexes.sql"))) {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(INDEXES)) {
             while (rs.next()) {
                 String table = rs.getString("table_name");
                 if (!tables.containsKey(table) || rs.getString("origin").equals("pk")) {
@@ -233,7 +235,7 @@ final class SqliteInspector implements Inspector {
                                                                  Map<String, SqliteTableSql> parsed)
             throws SQLException {
         Map<String, Map<Integer, List<String[]>>> rows = new TreeMap<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql("foreign_keys.sql"))) {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(FOREIGN_KEYS)) {
             while (rs.next()) {
                 String table = rs.getString("table_name");
                 if (tables.containsKey(table)) {
@@ -304,13 +306,5 @@ final class SqliteInspector implements Inspector {
 
     private static QualifiedName name(String table) {
         return QualifiedName.of(SCHEMA, table);
-    }
-
-    private static String sql(String resource) {
-        try (InputStream in = SqliteInspector.class.getResourceAsStream("inspect/" + resource)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
