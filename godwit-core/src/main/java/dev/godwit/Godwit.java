@@ -6,6 +6,13 @@ import dev.godwit.dialect.Dialects;
 import dev.godwit.dialect.InspectOptions;
 import dev.godwit.error.ErrorCode;
 import dev.godwit.error.GodwitException;
+import dev.godwit.generate.DiffOptions;
+import dev.godwit.generate.DiffResult;
+import dev.godwit.generate.GenerateOptions;
+import dev.godwit.generate.GenerateResult;
+import dev.godwit.generate.MigrationFiles;
+import dev.godwit.generate.MigrationGenerator;
+import dev.godwit.migrate.ClasspathMigrationSource;
 import dev.godwit.migrate.DirectoryMigrationSource;
 import dev.godwit.migrate.MigrateOptions;
 import dev.godwit.migrate.MigrateResult;
@@ -23,6 +30,11 @@ import dev.godwit.model.Catalog;
 import dev.godwit.model.QualifiedName;
 import dev.godwit.plan.CreateScript;
 import dev.godwit.snapshot.Snapshot;
+import dev.godwit.source.MigrationReplay;
+import dev.godwit.source.SchemaSource;
+import dev.godwit.source.SchemaState;
+import dev.godwit.source.SourceSettings;
+import dev.godwit.source.StateReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -106,7 +118,7 @@ public final class Godwit {
     }
 
     private SnapshotKeeper snapshots() {
-        return new SnapshotKeeper(this::inspect);
+        return new SnapshotKeeper(options -> state());
     }
 
     /** Applied, pending, changed, failed and missing migrations. */
@@ -177,6 +189,93 @@ public final class Godwit {
         }
     }
 
+    /**
+     * Reads a schema state. SQL files are loaded into a scratch database made with the configured URL's product
+     * (for PostgreSQL, on its server).
+     */
+    public SchemaState resolve(SchemaSource source) {
+        return source.resolve(sourceSettings(List.of(source)));
+    }
+
+    /**
+     * Compares two states and plans the change from one to the other; changes nothing. Scratch databases for SQL
+     * files are made on the server of a live source of the two, or else of the configured URL.
+     *
+     * @throws GodwitException {@code UNSUPPORTED} ("unsupported: ...") when the dialect cannot make a change
+     */
+    public DiffResult diff(SchemaSource from, SchemaSource to, DiffOptions options) {
+        SourceSettings settings = sourceSettings(List.of(from, to));
+        SchemaState a = from.resolve(settings);
+        SchemaState b = to.resolve(settings);
+        return MigrationGenerator.diff(a, b, options);
+    }
+
+    /**
+     * The state the configured migration directory makes: its snapshot when at the newest migration (offline),
+     * else the migrations replayed into a scratch database.
+     */
+    public MigrationReplay migrations() {
+        if (config.locations().size() != 1 || !config.sources().isEmpty()
+                || config.locations().get(0).startsWith("classpath:")) {
+            throw new GodwitException(ErrorCode.CONFIG, "Generating and checking migrations needs one migration "
+                    + "directory; the configuration has " + config.locations() + ". Set --dir (GODWIT_DIR).");
+        }
+        Path dir = config.baseDirectory().resolve(config.locations().get(0).replaceFirst("^filesystem:", ""))
+                .normalize();
+        return new MigrationReplay(dir, config.snapshotFile().orElse(null), Optional.empty());
+    }
+
+    /**
+     * Writes the migration that takes the migrations' state ({@link #migrations()}, or with
+     * {@link GenerateOptions#readDatabase()} the configured database when every migration is applied to it) to
+     * {@code to}, with up and down sections, then saves {@code to} as the snapshot at the new migration. Writes
+     * nothing when there is nothing to do.
+     *
+     * @throws GodwitException {@code UNSAFE_CHANGE} when the plan loses data and that is not allowed,
+     *                         {@code UNSUPPORTED} when the dialect cannot make a change
+     */
+    public GenerateResult generate(String description, SchemaSource to, GenerateOptions options) {
+        MigrationFiles.slug(description);
+        MigrationReplay from = migrations();
+        if (options.readDatabase() && config.url().isPresent()) {
+            from = from.withDatabase(config.url().get());
+        }
+        DiffResult result = diff(from, to, options.diffOptions());
+        return MigrationGenerator.write(description, result, from.directory(), config.snapshotFile(), options);
+    }
+
+    private SourceSettings sourceSettings(List<SchemaSource> sources) {
+        String server = sources.stream().flatMap(s -> s.url().stream()).findFirst()
+                .orElseGet(() -> config.url().orElseGet(this::dataSourceUrl));
+        return new SourceSettings(server, url -> Connections.of(url, config.user().orElse(null),
+                config.password().orElse(null)), config.schema(), QualifiedName.of(config.schema().orElse(null),
+                config.table()), config.baseDirectory(), GodwitVersion.get(), config.localUser());
+    }
+
+    private String dataSourceUrl() {
+        try (Connection c = connections.open()) {
+            return c.getMetaData().getURL();
+        } catch (SQLException e) {
+            throw new GodwitException(ErrorCode.CONNECTION, "Cannot read the data source's URL: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The database as a schema state, as {@code migrate} saves it in the snapshot and the diff commands compare it:
+     * the configured schema, or else every schema the user made; never the history table.
+     */
+    public Catalog state() {
+        Dialect dialect = dialect();
+        try (Connection c = connections.open()) {
+            return StateReader.read(dialect, c, config.schema(), QualifiedName.of(config.schema().orElse(null),
+                    config.table()));
+        } catch (SQLException e) {
+            throw new GodwitException(ErrorCode.CONNECTION, "Cannot read the schema of " + config.displayUrl() + ": "
+                    + dialect.describe(e) + (e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]")
+                    + ".", e);
+        }
+    }
+
     /** The statements that create {@code catalog} in an empty database of the configured dialect, in order. */
     public List<String> createScript(Catalog catalog) {
         return CreateScript.of(catalog, dialect().ddlWriter());
@@ -192,7 +291,8 @@ public final class Godwit {
         if (m == null) {
             m = new Migrator(new MigratorSettings(dialect(), connections, sources(),
                     QualifiedName.of(config.schema().orElse(null), config.table()), config.schema(),
-                    config.lockTimeout(), config.listener(), GodwitVersion.get(), config.localUser()));
+                    config.lockTimeout(), config.listener(), GodwitVersion.get(), config.localUser(),
+                    config.callbacks()));
             migrator = m;
         }
         return m;
@@ -202,8 +302,8 @@ public final class Godwit {
         List<MigrationSource> sources = new ArrayList<>();
         for (String location : config.locations()) {
             if (location.startsWith("classpath:")) {
-                throw new GodwitException(ErrorCode.CONFIG, "The location '" + location + "' is on the class path, "
-                        + "which this version does not read yet. Use a directory.");
+                sources.add(new ClasspathMigrationSource(location));
+                continue;
             }
             String path = location.startsWith("filesystem:") ? location.substring("filesystem:".length()) : location;
             sources.add(new DirectoryMigrationSource(config.baseDirectory().resolve(path), config.baseDirectory()));

@@ -3,7 +3,12 @@ package dev.godwit;
 import dev.godwit.error.ErrorCode;
 import dev.godwit.error.GodwitException;
 import dev.godwit.error.Redaction;
+import dev.godwit.migrate.Callback;
+import dev.godwit.migrate.JavaMigration;
+import dev.godwit.migrate.JavaMigrations;
+import dev.godwit.migrate.Migration;
 import dev.godwit.migrate.MigrationListener;
+import dev.godwit.migrate.Migrations;
 import dev.godwit.migrate.MigrationSource;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +27,8 @@ import javax.sql.DataSource;
  * @param user         the database user, when not in the URL
  * @param password     the password, never printed ({@link #toString()} masks it)
  * @param dataSource   connections from the application, instead of a URL
- * @param locations    where migrations are: directories ({@code migrations}, {@code filesystem:db/migrations})
+ * @param locations    where migration scripts are: directories ({@code migrations}, {@code filesystem:db/migrations})
+ *                     or class path folders ({@code classpath:db/migrations}, in directories or jars)
  * @param sources      migration sources given in code
  * @param baseDirectory what relative locations are resolved against (the working directory)
  * @param schema       where history and unqualified objects go, when set
@@ -32,11 +38,13 @@ import javax.sql.DataSource;
  * @param localUser    recorded as the applier when the database has no user (SQLite)
  * @param snapshotFile where {@code migrate} keeps the snapshot of the schema at the newest migration; empty turns
  *                     that off. Default: {@code <dir>/.godwit/snapshot.json} when migrations come from one directory
+ * @param callbacks    run around {@code migrate} (SQL callbacks in the locations run after these)
  */
 public record GodwitConfig(Optional<String> url, Optional<String> user, Optional<String> password,
                            Optional<DataSource> dataSource, List<String> locations, List<MigrationSource> sources,
                            Path baseDirectory, Optional<String> schema, String table, Duration lockTimeout,
-                           MigrationListener listener, String localUser, Optional<Path> snapshotFile) {
+                           MigrationListener listener, String localUser, Optional<Path> snapshotFile,
+                           List<Callback> callbacks) {
 
     /** The embedded default: a SQLite file in the working directory. */
     public static final String DEFAULT_URL = "jdbc:sqlite:godwit.db";
@@ -51,6 +59,7 @@ public record GodwitConfig(Optional<String> url, Optional<String> user, Optional
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(lockTimeout, "lockTimeout");
         snapshotFile = snapshotFile == null ? Optional.empty() : snapshotFile;
+        callbacks = callbacks == null ? List.of() : List.copyOf(callbacks);
     }
 
     /** The URL as it may be shown: password masked. */
@@ -73,6 +82,7 @@ public record GodwitConfig(Optional<String> url, Optional<String> user, Optional
         private DataSource dataSource;
         private final List<String> locations = new ArrayList<>();
         private final List<MigrationSource> sources = new ArrayList<>();
+        private final List<Callback> callbacks = new ArrayList<>();
         private Path baseDirectory = Path.of("");
         private String schema;
         private String table = DEFAULT_TABLE;
@@ -104,7 +114,10 @@ public record GodwitConfig(Optional<String> url, Optional<String> user, Optional
             return this;
         }
 
-        /** Where migration files are: directories, optionally written {@code filesystem:dir}. */
+        /**
+         * Where migration files are: directories, optionally written {@code filesystem:dir}, and class path folders
+         * written {@code classpath:db/migrations} (read from directories and jars on the context class loader).
+         */
         public Builder locations(String... locations) {
             this.locations.addAll(List.of(locations));
             return this;
@@ -113,6 +126,33 @@ public record GodwitConfig(Optional<String> url, Optional<String> user, Optional
         /** Add migration sources built in code. */
         public Builder sources(MigrationSource... sources) {
             this.sources.addAll(List.of(sources));
+            return this;
+        }
+
+        /** Add one migration source built in code (in memory, a table, Java classes, your own). */
+        public Builder source(MigrationSource source) {
+            this.sources.add(source);
+            return this;
+        }
+
+        /** Add migrations held in memory ({@link Migration#sql}, {@link Migration#script}, ...). */
+        public Builder migrations(Migration... migrations) {
+            return source(Migrations.of(migrations));
+        }
+
+        /** Add Java migrations given as instances. */
+        public Builder javaMigrations(JavaMigration... migrations) {
+            return source(JavaMigrations.of(migrations));
+        }
+
+        /** Add every {@link JavaMigration} class in a package on the class path (directories and jars). */
+        public Builder javaMigrations(String packageName) {
+            return source(JavaMigrations.inPackage(packageName));
+        }
+
+        /** Run these callbacks around {@code migrate}, in this order. */
+        public Builder callbacks(Callback... callbacks) {
+            this.callbacks.addAll(List.of(callbacks));
             return this;
         }
 
@@ -186,7 +226,7 @@ public record GodwitConfig(Optional<String> url, Optional<String> user, Optional
             return new GodwitConfig(dataSource == null ? Optional.of(url == null ? DEFAULT_URL : url)
                     : Optional.empty(), blankToEmpty(user), Optional.ofNullable(password).filter(p -> !p.isEmpty()),
                     Optional.ofNullable(dataSource), where, sources, baseDirectory, blankToEmpty(schema), table,
-                    lockTimeout, listener, localUser, snapshot);
+                    lockTimeout, listener, localUser, snapshot, callbacks);
         }
 
         /** Checks the settings and gives the configured Godwit. Connects to nothing yet. */

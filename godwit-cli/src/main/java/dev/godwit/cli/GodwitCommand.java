@@ -18,7 +18,8 @@ import picocli.CommandLine.ScopeType;
         description = "Schema migrations: apply versioned SQL migrations exactly once, in dependency order.",
         subcommands = {InitCommand.class, NewCommand.class, MigrateCommand.class, RollbackCommand.class,
                 StatusCommand.class, ValidateCommand.class, RepairCommand.class, AwaitCommand.class,
-                InspectCommand.class, SnapshotCommand.class})
+                InspectCommand.class, SnapshotCommand.class, DiffCommand.class, GenerateCommand.class,
+                CheckCommand.class})
 final class GodwitCommand implements Runnable {
 
     final CliContext context;
@@ -53,6 +54,20 @@ final class GodwitCommand implements Runnable {
     @Option(names = "--snapshot", scope = ScopeType.INHERIT, paramLabel = "FILE|off",
             description = "Where migrate keeps the schema snapshot (default <dir>/.godwit/snapshot.json), or off")
     String snapshot;
+
+    @Option(names = "--to", scope = ScopeType.INHERIT, paramLabel = "SRC",
+            description = "Desired schema for diff, generate and check: a .sql file or folder, a snapshot .json, a JDBC "
+                    + "URL, migrations:DIR or jpa:PACKAGE (env GODWIT_DESIRED; default schema.sql)")
+    String desired;
+
+    @Option(names = "--classpath", scope = ScopeType.INHERIT, paramLabel = "DIR|JAR[:...]",
+            description = "Where a jpa:PACKAGE source finds the entity classes, separated by the path separator "
+                    + "(env GODWIT_CLASSPATH)")
+    String classpath;
+
+    @Option(names = "--allow-drop", scope = ScopeType.INHERIT,
+            description = "Let generate and check accept changes that lose data (env GODWIT_ALLOW_DROP)")
+    boolean allowDrop;
 
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
             description = "Configuration file (default godwit.toml)")
@@ -92,6 +107,9 @@ final class GodwitCommand implements Runnable {
         cli.setOut(new PrintWriter(context.out(), true));
         cli.setErr(new PrintWriter(context.err(), true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // Every command answers --help (and -h) with its own usage, as the error message promises.
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().addOption(CommandLine.Model.OptionSpec
+                .builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build()));
         cli.setParameterExceptionHandler((e, a) -> {
             context.err().println("godwit: " + e.getMessage());
             context.err().println("Run `godwit --help` (or `godwit <command> --help`) for usage.");

@@ -6,6 +6,7 @@ import dev.godwit.Godwit;
 import dev.godwit.GodwitConfig;
 import dev.godwit.error.ErrorCode;
 import dev.godwit.error.GodwitException;
+import dev.godwit.source.SchemaSource;
 import io.github.cdimascio.dotenv.Dotenv;
 import io.github.cdimascio.dotenv.DotenvException;
 import java.io.IOException;
@@ -28,11 +29,14 @@ import java.util.regex.Pattern;
  */
 record Settings(Optional<String> url, Optional<String> user, Optional<String> password, Path dir,
                 Optional<String> schema, Optional<String> table, Optional<Duration> lockTimeout, Path workingDirectory,
-                String localUser, Optional<String> snapshot) {
+                String localUser, Optional<String> snapshot, Optional<String> desired, boolean allowDrop,
+                List<Path> classpath) {
 
     static final String CONFIG_FILE = "godwit.toml";
     static final List<String> KEYS = List.of("url", "user", "password", "dir", "schema", "table", "lock_timeout",
-            "snapshot");
+            "snapshot", "desired", "allow_drop", "classpath");
+    /** The desired state {@code generate} and {@code check} use when neither --to nor {@code desired} says. */
+    static final String DEFAULT_DESIRED = "schema.sql";
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
     static Settings resolve(GodwitCommand root) {
@@ -46,6 +50,9 @@ record Settings(Optional<String> url, Optional<String> user, Optional<String> pa
         put(flags, "table", root.table);
         put(flags, "lock_timeout", root.lockTimeout);
         put(flags, "snapshot", root.snapshot);
+        put(flags, "desired", root.desired);
+        put(flags, "allow_drop", root.allowDrop ? "true" : null);
+        put(flags, "classpath", root.classpath);
         Map<String, String> dotenv = dotenv(ctx.workingDirectory());
         Map<String, String> toml = toml(ctx, root.config);
         Map<String, String> value = new LinkedHashMap<>();
@@ -69,7 +76,45 @@ record Settings(Optional<String> url, Optional<String> user, Optional<String> pa
                 Optional.ofNullable(value.get("table")),
                 Optional.ofNullable(value.get("lock_timeout")).map(Settings::duration), ctx.workingDirectory(),
                 ctx.env().getOrDefault("USER", ctx.env().getOrDefault("USERNAME", "unknown")),
-                Optional.ofNullable(value.get("snapshot")));
+                Optional.ofNullable(value.get("snapshot")), Optional.ofNullable(value.get("desired")),
+                bool("allow_drop", value.get("allow_drop")), classpath(value.get("classpath")));
+    }
+
+    /** The desired state: --to, GODWIT_DESIRED, {@code desired} in godwit.toml, else {@value #DEFAULT_DESIRED}. */
+    SchemaSource desiredSource() {
+        String spec = desired.orElse(DEFAULT_DESIRED);
+        if (desired.isEmpty() && !java.nio.file.Files.exists(workingDirectory.resolve(spec))) {
+            throw new GodwitException(ErrorCode.USAGE, "No desired schema: give --to SRC (a .sql file or folder, a "
+                    + "snapshot .json, a JDBC URL), set desired = \"schema.sql\" in godwit.toml (GODWIT_DESIRED), "
+                    + "or write the schema to " + DEFAULT_DESIRED + ".");
+        }
+        return source(spec);
+    }
+
+    /** A schema source as written on the command line; a relative SQLite file is in the working directory. */
+    SchemaSource source(String spec) {
+        return SchemaSource.parse(spec.startsWith("jdbc:") ? anchored(spec) : spec, workingDirectory, classpath);
+    }
+
+    /** {@code classpath}: entries separated by the platform's path separator ({@code :} or {@code ;}). */
+    private static List<Path> classpath(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(text.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator)))
+                .map(String::strip).filter(e -> !e.isEmpty()).map(Path::of).toList();
+    }
+
+    private static boolean bool(String key, String text) {
+        if (text == null) {
+            return false;
+        }
+        return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw new GodwitException(ErrorCode.CONFIG, "'" + key + "' is true or false, not '" + text
+                    + "'.");
+        };
     }
 
     /** The library configuration these settings describe. */

@@ -174,6 +174,16 @@ class CliSqliteTest {
     }
 
     @Test
+    void everyCommandAnswersHelpWithItsOwnUsage() {
+        for (String command : List.of("migrate", "diff", "generate", "check", "rollback", "inspect")) {
+            Cli.Result r = new Cli(dir).run(command, "--help");
+            assertEquals(0, r.exitCode(), r::toString);
+            assertTrue(r.out().startsWith("Usage: godwit " + command), r::toString);
+        }
+        assertFalse(Files.exists(dir.resolve("godwit.db")), "help touches no database");
+    }
+
+    @Test
     void versionPrintsTheVersion() {
         Cli.Result r = new Cli(dir).run("--version");
         assertEquals(0, r.exitCode());

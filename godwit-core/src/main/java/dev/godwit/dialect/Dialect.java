@@ -1,6 +1,7 @@
 package dev.godwit.dialect;
 
 import dev.godwit.model.QualifiedName;
+import dev.godwit.plan.ChangeWriter;
 import dev.godwit.plan.DdlWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,6 +41,15 @@ public interface Dialect {
      */
     default DdlWriter ddlWriter() {
         throw new UnsupportedOperationException("The " + name() + " dialect cannot write DDL yet.");
+    }
+
+    /**
+     * How this database's schema changes are planned and written.
+     *
+     * @throws UnsupportedOperationException when the dialect cannot plan changes yet
+     */
+    default ChangeWriter changeWriter() {
+        throw new UnsupportedOperationException("The " + name() + " dialect cannot plan schema changes yet.");
     }
 
     /** True when DDL takes part in transactions, so a failed migration can be rolled back whole. */

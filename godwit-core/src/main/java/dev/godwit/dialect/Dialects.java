@@ -40,4 +40,19 @@ public final class Dialects {
                                 + ". Use a jdbc:postgresql:// or jdbc:sqlite: URL, or add the dialect's module to "
                                 + "the class path."));
     }
+
+    /**
+     * The dialect with this {@link Dialect#name()}, as a snapshot's or catalog's {@code dialect} field names it.
+     *
+     * @throws GodwitException with {@code CONFIG} when none on the class path has it
+     */
+    public static Dialect named(String name) {
+        List<Dialect> dialects = available();
+        return dialects.stream()
+                .filter(d -> d.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new GodwitException(ErrorCode.CONFIG, "No Godwit dialect named '" + name
+                        + "' is on the class path. Available: " + (dialects.isEmpty() ? "none" : dialects.stream()
+                        .map(Dialect::name).collect(Collectors.joining(", "))) + "."));
+    }
 }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * What an {@link Inspector} reads.
  *
  * @param schemas      the schemas to read; empty means the connection's current schema (PostgreSQL) or
- *                     {@code main} (SQLite)
+ *                     {@code main} (SQLite); {@value #EVERY_SCHEMA} alone means every schema but the system's
  * @param include      glob patterns ({@code *}, {@code ?}) an object name must match, when not empty
  * @param exclude      glob patterns that leave an object out
  * @param historyTable Godwit's own history table, always left out
@@ -22,6 +22,15 @@ public record InspectOptions(List<String> schemas, List<String> include, List<St
         include = include == null ? List.of() : List.copyOf(include);
         exclude = exclude == null ? List.of() : List.copyOf(exclude);
         historyTable = historyTable == null ? Optional.empty() : historyTable;
+    }
+
+    /** The schema list that selects every user schema. */
+    public static final String EVERY_SCHEMA = "*";
+
+    /** Everything in every user schema except the default history table: what a whole-database diff compares. */
+    public static InspectOptions everySchema() {
+        return new InspectOptions(List.of(EVERY_SCHEMA), List.of(), List.of(),
+                Optional.of(QualifiedName.unqualified("godwit_history")));
     }
 
     /** Everything in the default schema except the default history table. */

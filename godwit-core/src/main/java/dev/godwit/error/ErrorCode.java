@@ -27,6 +27,10 @@ public enum ErrorCode {
     LOCK_TIMEOUT("lock-timeout", 4),
     /** A change was refused because it is unsafe and was not allowed. */
     UNSAFE_CHANGE("unsafe-change", 3),
+    /** A schema change Godwit deliberately does not make on this database. */
+    UNSUPPORTED("unsupported", 1),
+    /** The schema differs from the desired state: changes are pending or the database drifted. */
+    DRIFT("drift", 2),
     /** The command line was wrong. */
     USAGE("usage", 64);
 

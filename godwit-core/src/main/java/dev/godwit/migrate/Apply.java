@@ -15,16 +15,22 @@ final class Apply {
     private final Session session;
     private final Migration m;
     private final String appliedBy;
+    private final Callbacks callbacks;
 
-    Apply(Session session, Migration migration, String appliedBy) {
+    Apply(Session session, Migration migration, String appliedBy, Callbacks callbacks) {
+        this.callbacks = callbacks;
         this.session = session;
-        this.m = migration;
+        // Where DDL commits on its own (MySQL), a transaction could not undo a half-applied migration: every
+        // migration takes the marked path and is recorded as run without a transaction, so a failure leaves a
+        // success = false row instead of no trace, and its rollback is not promised to be atomic either.
+        this.m = session.dialect.transactionalDdl() ? migration
+                : migration.withTransactionMode(TransactionMode.NON_TRANSACTIONAL);
         this.appliedBy = appliedBy;
     }
 
     /** The run, or null when another migrator applied it first. */
     MigrationRun run(Durability durability) {
-        List<SqlStatement> statements = session.statements(m, m.up());
+        List<SqlStatement> statements = m.java().isPresent() ? List.of() : session.statements(m, m.up());
         session.settings.listener().starting(m, MigrationListener.Direction.UP);
         long started = System.nanoTime();
         boolean applied = m.transactionMode() == TransactionMode.TRANSACTIONAL
@@ -48,14 +54,17 @@ final class Apply {
             // Where migrators serialise only per migration (SQLite's write lock), another one may have applied it
             // since we read the history: look again, inside the transaction that now holds the lock.
             if (!session.dialect.locker().holdsForWholeRun()
-                    && session.history(() -> session.history.contains(session.connection, m.id()), "read")) {
+                    && session.history(() -> session.history.isCurrent(session.connection, m), "read")) {
                 session.dialect.rollback(session.connection);
                 return false;
             }
             String afterFailure = "Nothing from this migration was applied" + (session.dialect.transactionalDdl()
                     ? "." : "; this database cannot roll DDL back, so statements before it stay applied.");
-            session.run(m, m.up(), statements, "Migration", afterFailure);
+            body(statements, afterFailure);
             session.history(() -> {
+                if (m.kind().repeatable()) {
+                    session.history.delete(session.connection, m.id());
+                }
                 session.history.insert(session.connection, m, statements, appliedBy, Migrator.elapsedMs(started),
                         true, session.settings.godwitVersion());
                 return null;
@@ -72,8 +81,11 @@ final class Apply {
 
     private boolean withoutTransaction(List<SqlStatement> statements, long started) {
         boolean claimed = session.history(() -> {
-            if (session.history.contains(session.connection, m.id())) {
+            if (session.history.isCurrent(session.connection, m)) {
                 return false;
+            }
+            if (m.kind().repeatable()) {
+                session.history.delete(session.connection, m.id());
             }
             try {
                 session.history.insert(session.connection, m, statements, appliedBy, 0, false,
@@ -89,7 +101,7 @@ final class Apply {
         if (!claimed) {
             return false;
         }
-        session.run(m, m.up(), statements, "Migration", "It ran without a transaction: the statements before it "
+        body(statements, "It ran without a transaction: the statements before it "
                 + "stay applied, and " + session.history.name() + " marks " + m.id() + " as failed. Finish or undo "
                 + "its work by hand, then run `godwit repair` and migrate again.");
         session.history(() -> {
@@ -97,5 +109,16 @@ final class Apply {
             return null;
         }, "write");
         return true;
+    }
+
+    /** The migration's own work, between the per-migration callbacks. */
+    private void body(List<SqlStatement> statements, String afterFailure) {
+        callbacks.fire(Callback.Event.BEFORE_EACH_MIGRATE, m, afterFailure);
+        if (m.java().isPresent()) {
+            session.runJava(m, true, "Migration", afterFailure);
+        } else {
+            session.run(m, m.up(), statements, "Migration", afterFailure);
+        }
+        callbacks.fire(Callback.Event.AFTER_EACH_MIGRATE, m, afterFailure);
     }
 }

@@ -9,29 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
- * Migrations in a directory tree (hidden directories such as {@code .godwit/} skipped):
- * <ul>
- * <li>{@code <id>_<slug>.sql}, id a UTC timestamp {@code yyyyMMddHHmmss}, with {@code -- godwit:} markers;</li>
- * <li>Flyway's {@code V<version>__<description>.sql}, with its undo script {@code U<version>__<description>.sql}
- * as the down section; as in Flyway, {@code _} in a version is a dot ({@code V1_1} is version {@code 1.1}).</li>
- * </ul>
- * Any other {@code .sql} file is an error, repeatable {@code R__} scripts included until they are supported: a
- * migration that is silently skipped is worse than a refusal.
+ * Migrations in a directory tree (hidden directories such as {@code .godwit/} skipped), named as {@link ScriptSet}
+ * describes: Godwit's {@code <id>_<slug>.sql}, Flyway's {@code V}/{@code U}/{@code R__} scripts, and SQL callbacks
+ * ({@code beforeMigrate.sql}, ...). Any other {@code .sql} file is an error: a migration that is silently skipped is
+ * worse than a refusal.
  */
 public final class DirectoryMigrationSource implements MigrationSource {
-
-    private static final Pattern GODWIT = Pattern.compile("(\\d{8,})_([^.]+)\\.sql");
-    private static final Pattern FLYWAY = Pattern.compile("([VU])(\\d+(?:[._]\\d+)*)__(.+)\\.sql");
-    private static final Pattern REPEATABLE = Pattern.compile("R__(.+)\\.sql");
 
     private final Path directory;
     private final Path displayBase;
@@ -61,80 +47,62 @@ public final class DirectoryMigrationSource implements MigrationSource {
                     + " does not exist. Create it with `godwit init`, or point --dir (GODWIT_DIR) at your "
                     + "migrations.");
         }
-        List<Migration> migrations = new ArrayList<>();
-        Map<String, Path> undo = new HashMap<>();
+        return scripts().migrations;
+    }
+
+    /** The SQL callbacks in the directory ({@code beforeMigrate.sql}, ...). */
+    @Override
+    public List<Callback> callbacks() {
+        return Files.isDirectory(directory) ? scripts().callbacks : List.of();
+    }
+
+    private ScriptSet scripts() {
+        List<ScriptSet.Script> scripts = new ArrayList<>();
         for (Path file : sqlFiles()) {
-            String name = file.getFileName().toString();
-            Matcher godwit = GODWIT.matcher(name);
-            Matcher flyway = FLYWAY.matcher(name);
-            if (godwit.matches()) {
-                migrations.add(MigrationScript.parse(MigrationId.of(godwit.group(1) + "_" + godwit.group(2)),
-                        describe(godwit.group(2)), display(file), read(file)));
-            } else if (flyway.matches() && flyway.group(1).equals("U")) {
-                undo.put(version(flyway.group(2)), file);
-            } else if (flyway.matches()) {
-                migrations.add(MigrationScript.parse(MigrationId.of(version(flyway.group(2))),
-                        describe(flyway.group(3)), display(file), read(file)));
-            } else if (REPEATABLE.matcher(name).matches()) {
-                throw new GodwitException(ErrorCode.MIGRATION_SOURCE, display(file) + " is a repeatable migration "
-                        + "(R__), which this version does not run yet. Make it a versioned migration "
-                        + "(`godwit new <description>`), or move it out of " + display(directory) + ".");
-            } else {
-                throw new GodwitException(ErrorCode.MIGRATION_SOURCE, display(file)
-                        + " is not named like a migration. Rename it to <yyyyMMddHHmmss>_<description>.sql "
-                        + "(`godwit new <description>` makes one) or V<version>__<description>.sql, or move it out "
-                        + "of " + display(directory) + ".");
-            }
+            scripts.add(new ScriptSet.Script(file.getFileName().toString(), display(file), () -> read(file)));
         }
-        return withUndo(migrations, undo);
+        return ScriptSet.read(scripts, display(directory));
     }
 
-    private List<Migration> withUndo(List<Migration> migrations, Map<String, Path> undo) {
-        List<Migration> result = new ArrayList<>(migrations.size());
-        for (Migration m : migrations) {
-            Path undoFile = undo.remove(m.id().value());
-            if (undoFile == null) {
-                result.add(m);
-                continue;
-            }
-            if (m.down().isPresent()) {
-                throw new GodwitException(ErrorCode.MIGRATION_SOURCE, "Migration " + m.id() + " has two down "
-                        + "scripts: the '-- godwit:down' section of " + m.location() + " and " + display(undoFile)
-                        + ". Keep one.");
-            }
-            Section down = MigrationScript.parse(m.id(), m.description(), display(undoFile), read(undoFile)).up();
-            result.add(new Migration(m.id(), m.description(), m.kind(), m.location(), m.up(), Optional.of(down),
-                    m.dependencies(), m.transactionMode()));
-        }
-        if (!undo.isEmpty()) {
-            Path orphan = undo.values().iterator().next();
-            throw new GodwitException(ErrorCode.MIGRATION_SOURCE, "The undo script " + display(orphan)
-                    + " has no versioned migration V" + undo.keySet().iterator().next()
-                    + "__*.sql beside it. Rename it to match its migration, or remove it.");
-        }
-        return result;
-    }
-
+    /**
+     * The {@code .sql} files under the directory, hidden folders ({@code .godwit}, where concurrent runs write and
+     * rename snapshot files) not entered, and a file that vanishes while the tree is walked skipped.
+     */
     private List<Path> sqlFiles() {
-        try (Stream<Path> walk = Files.walk(directory)) {
-            return walk.filter(p -> !isHidden(directory.relativize(p)))
-                    .filter(p -> p.getFileName().toString().endsWith(".sql"))
-                    .filter(Files::isRegularFile)
-                    .sorted()
-                    .toList();
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(directory, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
+                        java.nio.file.attribute.BasicFileAttributes attrs) {
+                    return !dir.equals(directory) && dir.getFileName().toString().startsWith(".")
+                            ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file,
+                        java.nio.file.attribute.BasicFileAttributes attrs) {
+                    String name = file.getFileName().toString();
+                    if (attrs.isRegularFile() && name.endsWith(".sql") && !name.startsWith(".")) {
+                        files.add(file);
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof java.nio.file.NoSuchFileException) {
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+            });
         } catch (IOException | UncheckedIOException e) {
             throw new GodwitException(ErrorCode.MIGRATION_SOURCE, "Cannot list the migration directory "
                     + display(directory) + ": " + e.getMessage(), e);
         }
-    }
-
-    private static boolean isHidden(Path relative) {
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
+        files.sort(null);
+        return files;
     }
 
     private String read(Path file) {
@@ -156,14 +124,5 @@ public final class DirectoryMigrationSource implements MigrationSource {
             return displayBase.toAbsolutePath().normalize().relativize(absolute).toString();
         }
         return absolute.toString();
-    }
-
-    /** Flyway reads {@code V1_1__x.sql} as version 1.1, so do we: the same id, order and references. */
-    private static String version(String digits) {
-        return digits.replace('_', '.');
-    }
-
-    private static String describe(String slug) {
-        return slug.replace('_', ' ').strip();
     }
 }

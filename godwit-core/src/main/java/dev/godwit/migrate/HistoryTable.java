@@ -77,6 +77,22 @@ final class HistoryTable {
         }
     }
 
+    /**
+     * True when the migration needs no run: a versioned one has a row; a repeatable one has a row with its current
+     * checksum.
+     */
+    boolean isCurrent(Connection c, Migration m) throws SQLException {
+        if (!m.kind().repeatable()) {
+            return contains(c, m.id());
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT checksum FROM " + quoted + " WHERE id = ?")) {
+            ps.setString(1, m.id().value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && m.checksum().equals(rs.getString(1));
+            }
+        }
+    }
+
     /** Records a migration; {@code seq} is the next number, taken in the same statement. */
     void insert(Connection c, Migration m, List<SqlStatement> up, String appliedBy, long durationMs,
                 boolean success, String godwitVersion) throws SQLException {

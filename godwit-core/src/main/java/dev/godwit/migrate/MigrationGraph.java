@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * The migrations as a DAG. A migration without {@code depends} depends on the migration before it in id order; one
  * with {@code depends} depends on exactly those, so two branches that each added migrations merge without
- * renumbering. {@link #order()} is a topological order that, among migrations free to go, takes the lowest id first.
+ * renumbering. {@link #order()} is a topological order that, among migrations free to go, takes the lowest id first,
+ * and a versioned migration before any repeatable one; a repeatable migration depends only on what it declares.
  */
 public final class MigrationGraph {
 
@@ -54,6 +55,15 @@ public final class MigrationGraph {
         MigrationId previous = null;
         for (Migration m : byId.values()) {
             Set<MigrationId> deps = new TreeSet<>();
+            if (m.kind().repeatable()) {
+                // A repeatable migration is in no id chain: it follows what it declares, and goes after every
+                // versioned migration that does not wait for it (see sort).
+                for (String reference : m.dependencies()) {
+                    deps.add(resolve(byId, m, reference));
+                }
+                dependencies.put(m.id(), deps);
+                continue;
+            }
             if (m.dependencies().isEmpty()) {
                 if (previous != null) {
                     deps.add(previous);
@@ -96,7 +106,10 @@ public final class MigrationGraph {
             waitingOn.put(id, deps.size());
             deps.forEach(d -> dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(id));
         });
-        PriorityQueue<MigrationId> ready = new PriorityQueue<>();
+        // Versioned before repeatable, then the lower id: repeatables run after the versioned migrations.
+        PriorityQueue<MigrationId> ready = new PriorityQueue<>(java.util.Comparator
+                .comparing((MigrationId id) -> byId.get(id).kind().repeatable())
+                .thenComparing(java.util.Comparator.naturalOrder()));
         waitingOn.forEach((id, n) -> {
             if (n == 0) {
                 ready.add(id);

@@ -31,44 +31,97 @@ public final class Migrator {
 
     /** Every migration of every source, ordered; checked for duplicates, missing dependencies and cycles. */
     public MigrationGraph graph() {
+        List<Migration> offline = loadOffline();
+        if (settings.sources().stream().noneMatch(MigrationSource::readsDatabase)) {
+            return MigrationGraph.of(offline);
+        }
+        try (Session session = Session.open(settings)) {
+            return graph(offline, session);
+        }
+    }
+
+    /** The migrations of the sources that do not read the database: a broken file fails before connecting. */
+    private List<Migration> loadOffline() {
         List<Migration> all = new ArrayList<>();
         for (MigrationSource source : settings.sources()) {
-            all.addAll(source.load());
+            if (!source.readsDatabase()) {
+                all.addAll(source.load());
+            }
+        }
+        return all;
+    }
+
+    private MigrationGraph graph(List<Migration> offline, Session session) {
+        List<Migration> all = new ArrayList<>(offline);
+        for (MigrationSource source : settings.sources()) {
+            if (source.readsDatabase()) {
+                all.addAll(source.load(session.connection, session.dialect));
+            }
         }
         return MigrationGraph.of(all);
     }
 
+    private List<Callback> callbacks() {
+        List<Callback> all = new ArrayList<>(settings.callbacks());
+        for (MigrationSource source : settings.sources()) {
+            all.addAll(source.callbacks());
+        }
+        return all;
+    }
+
     public MigrateResult migrate(MigrateOptions options) {
         long started = System.nanoTime();
-        MigrationGraph graph = graph();
-        Set<MigrationId> wanted = options.target().map(t -> graph.withAncestors(target(graph, t).id())).orElse(null);
+        List<Migration> offline = loadOffline();
+        // Without a source in the database, a broken graph (a cycle, a duplicate id) fails before connecting too.
+        MigrationGraph early = settings.sources().stream().anyMatch(MigrationSource::readsDatabase) ? null
+                : MigrationGraph.of(offline);
         try (Session session = Session.open(settings)) {
             if (options.mode() == MigrateOptions.Mode.DRY_RUN) {
-                return dryRun(session, graph, wanted, started);
+                MigrationGraph graph = early != null ? early : graph(offline, session);
+                return dryRun(session, graph, wanted(graph, options), started);
             }
             try (MigrationLock lock = session.lock()) {
                 session.ensureHistory();
-                List<AppliedMigration> history = session.readHistory();
-                StatusResult status = StatusCheck.check(session, graph, history);
-                refuseProblems(StatusCheck.validate(status));
-                List<Migration> notApplied = Session.pending(graph.order(), history);
-                List<Migration> pending = select(notApplied, wanted);
-                List<MigrationRun> runs = new ArrayList<>();
-                String appliedBy = appliedBy(session);
-                for (int i = 0; i < pending.size(); i++) {
-                    Durability durability = i == pending.size() - 1 ? Durability.DURABLE : Durability.DEFERRED;
-                    MigrationRun run = new Apply(session, pending.get(i), appliedBy).run(durability);
-                    if (run != null) {
-                        runs.add(run);
-                    }
+                Callbacks callbacks = new Callbacks(session, callbacks());
+                try {
+                    callbacks.fire(Callback.Event.BEFORE_MIGRATE, null, "Nothing was applied.");
+                    MigrationGraph graph = early != null ? early : graph(offline, session);
+                    MigrateResult result = applyPending(session, graph, wanted(graph, options), callbacks, started);
+                    callbacks.fire(Callback.Event.AFTER_MIGRATE, null, "The migrations it ran stay applied.");
+                    return result;
+                } catch (RuntimeException e) {
+                    callbacks.afterError(e);
+                    throw e;
                 }
-                Optional<MigrationId> revision = runs.isEmpty()
-                        ? history.stream().filter(AppliedMigration::success).reduce((a, b) -> b)
-                        .map(AppliedMigration::id) : Optional.of(runs.get(runs.size() - 1).id());
-                return new MigrateResult(runs, graph.order().size() - notApplied.size(), false, warnings(status),
-                        elapsedMs(started), revision);
             }
         }
+    }
+
+    private static Set<MigrationId> wanted(MigrationGraph graph, MigrateOptions options) {
+        return options.target().map(t -> graph.withAncestors(target(graph, t).id())).orElse(null);
+    }
+
+    private MigrateResult applyPending(Session session, MigrationGraph graph, Set<MigrationId> wanted,
+                                       Callbacks callbacks, long started) {
+        List<AppliedMigration> history = session.readHistory();
+        StatusResult status = StatusCheck.check(session, graph, history);
+        refuseProblems(StatusCheck.validate(status));
+        List<Migration> notApplied = Session.pending(graph.order(), history);
+        List<Migration> pending = select(notApplied, wanted);
+        List<MigrationRun> runs = new ArrayList<>();
+        String appliedBy = appliedBy(session);
+        for (int i = 0; i < pending.size(); i++) {
+            Durability durability = i == pending.size() - 1 ? Durability.DURABLE : Durability.DEFERRED;
+            MigrationRun run = new Apply(session, pending.get(i), appliedBy, callbacks).run(durability);
+            if (run != null) {
+                runs.add(run);
+            }
+        }
+        Optional<MigrationId> revision = runs.isEmpty()
+                ? history.stream().filter(AppliedMigration::success).reduce((a, b) -> b)
+                .map(AppliedMigration::id) : Optional.of(runs.get(runs.size() - 1).id());
+        return new MigrateResult(runs, graph.order().size() - notApplied.size(), false, warnings(status),
+                elapsedMs(started), revision);
     }
 
     private MigrateResult dryRun(Session session, MigrationGraph graph, Set<MigrationId> wanted, long started) {
@@ -86,9 +139,9 @@ public final class Migrator {
     }
 
     public StatusResult status() {
-        MigrationGraph graph = graph();
+        List<Migration> offline = loadOffline();
         try (Session session = Session.open(settings)) {
-            return StatusCheck.check(session, graph, session.readHistory());
+            return StatusCheck.check(session, graph(offline, session), session.readHistory());
         }
     }
 
@@ -98,8 +151,9 @@ public final class Migrator {
 
     public RollbackResult rollback(RollbackOptions options) {
         long started = System.nanoTime();
-        MigrationGraph graph = graph();
+        List<Migration> offline = loadOffline();
         try (Session session = Session.open(settings); MigrationLock lock = session.lock()) {
+            MigrationGraph graph = graph(offline, session);
             List<MigrationRun> runs = new Rollback(session, graph).run(options);
             return new RollbackResult(runs, elapsedMs(started));
         }
@@ -110,8 +164,9 @@ public final class Migrator {
      * migrations as the applied one.
      */
     public RepairResult repair() {
-        MigrationGraph graph = graph();
+        List<Migration> offline = loadOffline();
         try (Session session = Session.open(settings); MigrationLock lock = session.lock()) {
+            MigrationGraph graph = graph(offline, session);
             List<AppliedMigration> history = session.readHistory();
             StatusResult status = StatusCheck.check(session, graph, history);
             List<MigrationId> cleared = new ArrayList<>();

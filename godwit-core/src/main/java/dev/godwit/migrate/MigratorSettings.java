@@ -20,11 +20,12 @@ import java.util.Optional;
  * @param listener      told about each migration as it runs
  * @param godwitVersion recorded in each history row
  * @param localUser     recorded as {@code applied_by} when the database has no user name (SQLite)
+ * @param callbacks     run around {@code migrate}, before the callbacks of the sources
  */
 public record MigratorSettings(Dialect dialect, ConnectionSource connections, List<MigrationSource> sources,
                                QualifiedName historyTable, Optional<String> schema, Duration lockTimeout,
                                MigrationListener listener, String godwitVersion,
-                               String localUser) {
+                               String localUser, List<Callback> callbacks) {
 
     public MigratorSettings {
         Objects.requireNonNull(dialect, "dialect");
@@ -36,5 +37,14 @@ public record MigratorSettings(Dialect dialect, ConnectionSource connections, Li
         listener = listener == null ? MigrationListener.NONE : listener;
         godwitVersion = godwitVersion == null ? "unknown" : godwitVersion;
         localUser = localUser == null || localUser.isBlank() ? "unknown" : localUser;
+        callbacks = callbacks == null ? List.of() : List.copyOf(callbacks);
+    }
+
+    /** Settings without callbacks in code. */
+    public MigratorSettings(Dialect dialect, ConnectionSource connections, List<MigrationSource> sources,
+                            QualifiedName historyTable, Optional<String> schema, Duration lockTimeout,
+                            MigrationListener listener, String godwitVersion, String localUser) {
+        this(dialect, connections, sources, historyTable, schema, lockTimeout, listener, godwitVersion, localUser,
+                List.of());
     }
 }

@@ -32,7 +32,9 @@ final class Rollback {
             throw new GodwitException(ErrorCode.ROLLBACK, "Nothing was rolled back: migration " + failed.get(0).id()
                     + " is marked as failed. Check the database, then run `godwit repair` first.");
         }
-        List<AppliedMigration> newestFirst = new ArrayList<>(history);
+        // Repeatable migrations are not undone: they are re-applied when they change.
+        List<AppliedMigration> newestFirst = new ArrayList<>(history.stream()
+                .filter(a -> !MigrationKind.repeatable(a.kind())).toList());
         java.util.Collections.reverse(newestFirst);
         List<Migration> chosen = resolve(choose(newestFirst, options));
         List<MigrationRun> runs = new ArrayList<>();
@@ -72,7 +74,8 @@ final class Rollback {
             }
             migrations.add(new Migration(row.id(), row.description(), MigrationKind.SQL,
                     source.map(Migration::location).orElse(row.script() + " (down text from history)"),
-                    source.map(Migration::up).orElse(Section.of("")), down, List.of(), row.transactionMode()));
+                    source.map(Migration::up).orElse(Section.of("")), down, List.of(), row.transactionMode(),
+                    source.flatMap(Migration::java).filter(JavaMigration::reversible)));
         }
         if (!withoutDown.isEmpty()) {
             throw new GodwitException(ErrorCode.ROLLBACK, "Nothing was rolled back: "
@@ -84,14 +87,19 @@ final class Rollback {
 
     private MigrationRun down(Migration m, Durability durability) {
         Section section = m.down().orElseThrow();
-        List<SqlStatement> statements = session.statements(m, section);
+        List<SqlStatement> statements = m.java().isPresent() ? List.of() : session.statements(m, section);
         session.settings.listener().starting(m, MigrationListener.Direction.DOWN);
         long started = System.nanoTime();
         if (m.transactionMode() == TransactionMode.TRANSACTIONAL) {
             inTransaction(m, section, statements, durability);
         } else {
-            session.run(m, section, statements, "Rollback of migration", "It ran without a transaction: the "
-                    + "statements before it stay applied and the migration stays recorded as applied.");
+            String afterFailure = "It ran without a transaction: the statements before it stay applied and the "
+                    + "migration stays recorded as applied.";
+            if (m.java().isPresent()) {
+                session.runJava(m, false, "Rollback of migration", afterFailure);
+            } else {
+                session.run(m, section, statements, "Rollback of migration", afterFailure);
+            }
             session.history(() -> {
                 session.history.delete(session.connection, m.id());
                 return null;
@@ -110,7 +118,11 @@ final class Rollback {
         }, "lock");
         try {
             String afterFailure = "Nothing of this rollback was applied; the migration stays applied.";
-            session.run(m, section, statements, "Rollback of migration", afterFailure);
+            if (m.java().isPresent()) {
+                session.runJava(m, false, "Rollback of migration", afterFailure);
+            } else {
+                session.run(m, section, statements, "Rollback of migration", afterFailure);
+            }
             session.history(() -> {
                 session.history.delete(session.connection, m.id());
                 return null;

@@ -155,6 +155,28 @@ final class Session implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a Java migration's up or down on the session connection, in whatever transaction the caller opened.
+     */
+    void runJava(Migration m, boolean up, String action, String afterFailure) {
+        JavaMigration java = m.java().orElseThrow();
+        try {
+            if (up) {
+                java.up(new JavaMigration.Context(m, connection));
+            } else {
+                java.down(new JavaMigration.Context(m, connection));
+            }
+        } catch (GodwitException e) {
+            throw e;
+        } catch (SQLException e) {
+            throw new GodwitException(ErrorCode.MIGRATION_FAILED, action + " " + m.id() + " failed (" + m.location()
+                    + "): " + dialect.describe(e) + sqlState(e) + ". " + afterFailure, e);
+        } catch (Exception e) {
+            throw new GodwitException(ErrorCode.MIGRATION_FAILED, action + " " + m.id() + " failed (" + m.location()
+                    + "): " + e + ". " + afterFailure, e);
+        }
+    }
+
     /** Rolls back the open transaction, keeping the first failure as the one reported. */
     void rollbackQuietly(RuntimeException cause) {
         try {
@@ -189,13 +211,16 @@ final class Session implements AutoCloseable {
         T run() throws SQLException;
     }
 
-    /** The migrations of a graph that are not yet applied, in order. */
+    /**
+     * The migrations of a graph that are not yet applied, in order: versioned ones without a history row, and
+     * repeatable ones without a row of their current checksum.
+     */
     static List<Migration> pending(List<Migration> order, List<AppliedMigration> applied) {
-        java.util.Set<MigrationId> done = new java.util.HashSet<>();
-        applied.forEach(a -> done.add(a.id()));
+        java.util.Map<MigrationId, String> done = new java.util.HashMap<>();
+        applied.forEach(a -> done.put(a.id(), a.checksum()));
         List<Migration> pending = new ArrayList<>();
         for (Migration m : order) {
-            if (!done.contains(m.id())) {
+            if (!done.containsKey(m.id()) || m.kind().repeatable() && !m.checksum().equals(done.get(m.id()))) {
                 pending.add(m);
             }
         }

@@ -63,7 +63,11 @@ final class StatusCheck {
             return new MigrationStatus(m.id(), m.description(), MigrationState.APPLIED, m.location(), at,
                     Optional.empty());
         }
-        boolean cosmetic = Checksums.ofStatements(session.statements(m, m.up())).equals(row.sqlChecksum());
+        if (m.kind().repeatable()) {
+            return new MigrationStatus(m.id(), m.description(), MigrationState.PENDING, m.location(), at,
+                    Optional.of(m.location() + " changed since it was applied; migrate applies it again."));
+        }
+        boolean cosmetic = m.java().isEmpty() && Checksums.ofStatements(session.statements(m, m.up())).equals(row.sqlChecksum());
         String detail = cosmetic
                 ? m.location() + " changed only in whitespace or comments since it was applied (applied checksum "
                 + row.checksum() + ", file checksum " + now + "). Run `godwit repair` to accept the new text."

@@ -26,6 +26,12 @@ public record DataType(String name, Optional<Integer> length, Optional<Integer> 
         raw = raw == null ? name : raw;
     }
 
+    /** True when this is the user type {@code type} (or an array of it), named qualified or bare. */
+    public boolean isType(QualifiedName type) {
+        String bare = name.replace("\"", "");
+        return bare.equals(type.toString()) || bare.equals(type.name());
+    }
+
     /** A type without modifiers. */
     public static DataType of(String name) {
         return new DataType(name, Optional.empty(), Optional.empty(), Optional.empty(), 0, name);

@@ -50,6 +50,11 @@ public final class Equivalence {
         compare(out, "domain", byName(a.domains(), d -> d.name().toString()),
                 byName(b.domains(), d -> d.name().toString()), (x, y) -> same(out, "domain " + x.name(), "definition",
                         normalise(x), normalise(y)));
+        compare(out, "composite type", byName(a.compositeTypes(), t -> t.name().toString()),
+                byName(b.compositeTypes(), t -> t.name().toString()), (x, y) -> same(out, "composite type "
+                        + x.name(), "definition", x.attributes().stream().map(Equivalence::normalise).toList()
+                        + " " + x.comment(), y.attributes().stream().map(Equivalence::normalise).toList() + " "
+                        + y.comment()));
         compare(out, "routine", byName(a.routines(), r -> r.name() + "(" + r.signature() + ")"),
                 byName(b.routines(), r -> r.name() + "(" + r.signature() + ")"), (x, y) -> same(out, "routine "
                         + x.name(), "definition", squash(x.definition()), squash(y.definition())));
@@ -59,7 +64,8 @@ public final class Equivalence {
         String what = "table " + a.name();
         compare(out, what + " column", byName(a.columns(), Column::name), byName(b.columns(), Column::name),
                 (x, y) -> same(out, what + " column " + x.name(), "definition", normalise(x), normalise(y)));
-        same(out, what, "primary key", a.primaryKey().map(pk -> pk.columns()), b.primaryKey().map(pk -> pk.columns()));
+        same(out, what, "primary key", a.primaryKey().map(pk -> pk.columns() + " " + pk.deferrable()),
+                b.primaryKey().map(pk -> pk.columns() + " " + pk.deferrable()));
         same(out, what, "unique constraints", keyed(a, a.uniqueConstraints(), UniqueConstraint::name,
                 u -> u.columns() + " " + u.deferrable()), keyed(b, b.uniqueConstraints(), UniqueConstraint::name,
                 u -> u.columns() + " " + u.deferrable()));
@@ -94,12 +100,16 @@ public final class Equivalence {
         for (T item : items) {
             String n = name.apply(item);
             String c = content.apply(item);
-            out.put(generated(table, n) ? "(generated) " + c : n, c);
+            out.put(generatedName(table, n) ? "(generated) " + c : n, c);
         }
         return out;
     }
 
-    private static boolean generated(Table table, String name) {
+    /**
+     * True when the database would have generated this constraint or index name for the table (or there is none), so
+     * a named and an unnamed constraint with the same content are the same constraint.
+     */
+    public static boolean generatedName(Table table, String name) {
         String prefix = table.name().name() + "_";
         return name.isEmpty() || name.startsWith("sqlite_autoindex_") || name.startsWith(prefix)
                 && (name.endsWith("_pkey") || name.endsWith("_key") || name.endsWith("_fkey")
@@ -115,7 +125,9 @@ public final class Equivalence {
     }
 
     private static View normalise(View v) {
-        return new View(v.name(), v.materialized(), squash(v.definition()), v.dependsOn(), v.indexes(), v.comment());
+        return new View(v.name(), v.materialized(), squash(v.definition()), v.dependsOn(), v.indexes(), v.comment(),
+                v.triggers().stream().map(t -> new Trigger(t.name(), squash(t.definition()))).toList(),
+                v.columnComments());
     }
 
     private static Domain normalise(Domain d) {
@@ -124,10 +136,32 @@ public final class Equivalence {
                 d.comment());
     }
 
-    /** Whitespace runs collapsed to one space, outer whitespace and a trailing semicolon removed. */
-    static String squash(String text) {
-        String s = text.strip().replaceAll("\\s+", " ");
-        return s.endsWith(";") ? s.substring(0, s.length() - 1).strip() : s;
+    /**
+     * Whitespace runs collapsed to one space, outer whitespace and a trailing semicolon removed: the form the
+     * differ and this class compare expressions and definitions in.
+     */
+    public static String squash(String text) {
+        String s = text.strip();
+        // The differ squashes every type, default and index definition of both catalogs, and most of them hold
+        // single spaces only: a scan instead of a regex is most of a large diff's time.
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean space = isSpace(c);
+            if (out == null && space && (c != ' ' || i + 1 < s.length() && isSpace(s.charAt(i + 1)))) {
+                out = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (out != null && !(space && out.length() > 0 && out.charAt(out.length() - 1) == ' ')) {
+                out.append(space ? ' ' : c);
+            }
+        }
+        String squashed = out == null ? s : out.toString();
+        return squashed.endsWith(";") ? squashed.substring(0, squashed.length() - 1).strip() : squashed;
+    }
+
+    /** The characters of the regex class {@code \\s}. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static <T> Map<String, T> byName(List<T> items, Function<T, String> name) {

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /** One schema's objects, each list sorted by name. */
 public record Schema(String name, List<Table> tables, List<View> views, List<Sequence> sequences,
-                     List<EnumType> enums, List<Domain> domains, List<Routine> routines, Optional<String> comment) {
+                     List<EnumType> enums, List<Domain> domains, List<Routine> routines, Optional<String> comment,
+                     List<CompositeType> compositeTypes) {
 
     public Schema {
         Objects.requireNonNull(name, "name");
@@ -18,6 +19,13 @@ public record Schema(String name, List<Table> tables, List<View> views, List<Seq
         domains = Lists.sorted(domains, Comparator.comparing(Domain::name));
         routines = Lists.sorted(routines, Comparator.comparing(Routine::name).thenComparing(Routine::signature));
         comment = comment == null ? Optional.empty() : comment;
+        compositeTypes = Lists.sorted(compositeTypes, Comparator.comparing(CompositeType::name));
+    }
+
+    /** A schema without composite types. */
+    public Schema(String name, List<Table> tables, List<View> views, List<Sequence> sequences, List<EnumType> enums,
+                  List<Domain> domains, List<Routine> routines, Optional<String> comment) {
+        this(name, tables, views, sequences, enums, domains, routines, comment, List.of());
     }
 
     /** The table with this (unqualified) name. */

@@ -37,6 +37,7 @@ public final class CreateScript {
         List<Routine> early = routinesUsedByTables(schemas);
         early.forEach(r -> out.addAll(ddl.createRoutine(r)));
         schemas.forEach(s -> s.domains().forEach(d -> out.addAll(ddl.createDomain(d))));
+        schemas.forEach(s -> s.compositeTypes().forEach(t -> out.addAll(ddl.createCompositeType(t))));
         schemas.forEach(s -> s.sequences().forEach(q -> out.addAll(ddl.createSequence(q))));
         List<Table> tables = parentsFirst(schemas);
         tables.forEach(t -> out.addAll(ddl.createTable(t)));
@@ -47,7 +48,8 @@ public final class CreateScript {
         }
         schemas.forEach(s -> s.routines().stream().filter(r -> !early.contains(r))
                 .forEach(r -> out.addAll(ddl.createRoutine(r))));
-        for (View v : viewsInDependencyOrder(schemas)) {
+        List<View> views = viewsInDependencyOrder(schemas);
+        for (View v : views) {
             out.addAll(ddl.createView(v));
         }
         for (Table t : tables) {
@@ -59,6 +61,9 @@ public final class CreateScript {
             for (Trigger trigger : t.triggers()) {
                 out.addAll(ddl.createTrigger(t, trigger));
             }
+        }
+        for (View v : views) {
+            v.triggers().forEach(t -> out.addAll(ddl.createTrigger(Table.of(v.name(), List.of()), t)));
         }
         schemas.forEach(s -> s.sequences().forEach(q -> out.addAll(ddl.afterTables(q))));
         tables.forEach(t -> out.addAll(ddl.comments(t)));

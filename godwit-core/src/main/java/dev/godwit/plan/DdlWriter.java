@@ -1,5 +1,6 @@
 package dev.godwit.plan;
 
+import dev.godwit.model.CompositeType;
 import dev.godwit.model.Domain;
 import dev.godwit.model.EnumType;
 import dev.godwit.model.Extension;
@@ -30,6 +31,11 @@ public interface DdlWriter {
     List<String> createEnum(EnumType type);
 
     List<String> createDomain(Domain domain);
+
+    /** A composite type; none for dialects without them. */
+    default List<String> createCompositeType(CompositeType type) {
+        return List.of();
+    }
 
     List<String> createSequence(Sequence sequence);
 

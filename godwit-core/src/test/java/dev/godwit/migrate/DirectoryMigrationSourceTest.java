@@ -105,4 +105,15 @@ class DirectoryMigrationSourceTest {
         String message = assertThrows(GodwitException.class, this::load).getMessage();
         assertTrue(message.contains("migrations/V3__x.sql and migrations/U3__x.sql"), message);
     }
+
+    @Test
+    void repeatableScriptsAndCallbackFilesAreRead() throws Exception {
+        Files.writeString(dir().resolve("R__user_view.sql"), "CREATE VIEW v AS SELECT 1;");
+        Files.writeString(dir().resolve("afterMigrate.sql"), "SELECT 1;");
+        DirectoryMigrationSource source = new DirectoryMigrationSource(base.resolve("migrations"), base);
+        Migration repeatable = source.load().get(0);
+        assertEquals("R__user_view", repeatable.id().value());
+        assertEquals(MigrationKind.REPEATABLE_SQL, repeatable.kind());
+        assertEquals(List.of("migrations/afterMigrate.sql"), source.callbacks().stream().map(Object::toString).toList());
+    }
 }

@@ -77,4 +77,11 @@ class MigrationGraphTest {
         assertTrue(MigrationId.of("1.2").compareTo(MigrationId.of("2")) < 0);
         assertTrue(MigrationId.of("20261101000000_a").compareTo(MigrationId.of("20261101000000_b")) < 0);
     }
+
+    @Test
+    void repeatablesGoAfterEveryVersionedMigrationInTheirDeclaredOrder() {
+        Migration view = Migration.repeatable("R__a_view", "SELECT 1;", "R__z_table_fn");
+        Migration fn = Migration.repeatable("R__z_table_fn", "SELECT 1;");
+        assertEquals(List.of("1_a", "2_b", "R__z_table_fn", "R__a_view"), order(view, m("2_b"), fn, m("1_a")));
+    }
 }

@@ -8,6 +8,7 @@ import dev.godwit.error.GodwitException;
 import dev.godwit.model.Catalog;
 import dev.godwit.model.Check;
 import dev.godwit.model.Column;
+import dev.godwit.model.CompositeType;
 import dev.godwit.model.DataType;
 import dev.godwit.model.Deferrable;
 import dev.godwit.model.Domain;
@@ -55,7 +56,7 @@ class SnapshotTest {
                 "numeric(10,2)"), true, Optional.empty(), Optional.empty(), Optional.of("(id * 2)"), Optional.empty(),
                 Optional.empty());
         Table table = new Table(users, List.of(id, name, total), Optional.of(new PrimaryKey("users_pkey",
-                List.of("id"))), List.of(new UniqueConstraint("users_name_key", List.of("name"),
+                List.of("id"), Deferrable.DEFERRABLE_INITIALLY_IMMEDIATE)), List.of(new UniqueConstraint("users_name_key", List.of("name"),
                 Deferrable.DEFERRABLE_INITIALLY_DEFERRED)), List.of(new Index("users_lower", true, "btree",
                 List.of(new Index.Key(Optional.empty(), Optional.of("lower(name)"), true, true)), List.of("total"),
                 Optional.of("total > 0"), "CREATE UNIQUE INDEX users_lower ON app.users (lower(name))")),
@@ -72,10 +73,12 @@ class SnapshotTest {
                 List.of(), Optional.empty(), Optional.empty(), false, Optional.empty(), Map.of());
         Schema app = new Schema("app", List.of(table, plain), List.of(new View(QualifiedName.of("app", "v"), true,
                 "SELECT 1", List.of(users), List.of(new Index("v_i", true, "btree", List.of(Index.Key.column("x")),
-                List.of(), Optional.empty(), "")), Optional.of("a view")), new View(QualifiedName.of("app", "w"),
+                List.of(), Optional.empty(), "")), Optional.of("a view"), List.of(new Trigger("v_insert",
+                "CREATE TRIGGER v_insert INSTEAD OF INSERT ON app.v FOR EACH ROW EXECUTE FUNCTION app.f()")),
+                Map.of("x", "the x")), new View(QualifiedName.of("app", "w"),
                 false, "SELECT 2", List.of(), List.of(), Optional.empty())),
                 List.of(new Sequence(QualifiedName.of("app", "s"), "bigint", 1, 1, Long.MIN_VALUE, Long.MAX_VALUE, 1,
-                        true, Optional.of("users.id")), new Sequence(QualifiedName.of("app", "t"), "integer", -5, -1,
+                        true, Optional.of("users.id"), Optional.of("ids")), new Sequence(QualifiedName.of("app", "t"), "integer", -5, -1,
                         -100, -1, 20, false, Optional.empty())),
                 List.of(new EnumType(QualifiedName.of("app", "mood"), List.of("sad", "ok"), Optional.empty()),
                         new EnumType(QualifiedName.of("app", "size"), List.of(), Optional.of("sizes"))),
@@ -84,7 +87,9 @@ class SnapshotTest {
                         new Domain(QualifiedName.of("app", "word"), DataType.of("text"), false, Optional.empty(),
                                 Optional.of("C"), List.of(), Optional.of("one word"))),
                 List.of(new Routine(QualifiedName.of("app", "f"), "function", "integer", "CREATE FUNCTION ...")),
-                Optional.of("the app"));
+                Optional.of("the app"), List.of(new CompositeType(QualifiedName.of("app", "pair"), List.of(
+                        Column.of("a", DataType.of("integer")), Column.of("b", DataType.of("text"))), Optional.empty()),
+                        new CompositeType(QualifiedName.of("app", "unit"), List.of(), Optional.of("empty"))));
         return new Catalog("postgres", List.of(app, new Schema("empty", List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), Optional.empty())), List.of(new Extension("citext", "public", "1.6")));
     }

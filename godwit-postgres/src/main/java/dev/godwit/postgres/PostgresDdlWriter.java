@@ -6,6 +6,7 @@ import static dev.godwit.postgres.PostgresNames.quote;
 
 import dev.godwit.model.Check;
 import dev.godwit.model.Column;
+import dev.godwit.model.CompositeType;
 import dev.godwit.model.Deferrable;
 import dev.godwit.model.Domain;
 import dev.godwit.model.EnumType;
@@ -23,6 +24,7 @@ import dev.godwit.plan.DdlWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -58,6 +60,17 @@ final class PostgresDdlWriter implements DdlWriter {
     }
 
     @Override
+    public List<String> createCompositeType(CompositeType type) {
+        return join(List.of("CREATE TYPE " + quote(type.name()) + " AS (" + type.attributes().stream()
+                        .map(PostgresDdlWriter::attribute).collect(Collectors.joining(", ")) + ")"),
+                commentOn("TYPE " + quote(type.name()), type.comment()));
+    }
+
+    static String attribute(Column a) {
+        return quote(a.name()) + " " + a.type().raw() + a.collation().map(c -> " COLLATE " + c).orElse("");
+    }
+
+    @Override
     public List<String> createDomain(Domain domain) {
         StringBuilder sql = new StringBuilder("CREATE DOMAIN ").append(quote(domain.name())).append(" AS ")
                 .append(domain.type().raw());
@@ -74,9 +87,10 @@ final class PostgresDdlWriter implements DdlWriter {
 
     @Override
     public List<String> createSequence(Sequence s) {
-        return List.of("CREATE SEQUENCE " + quote(s.name()) + " AS " + s.dataType() + " INCREMENT BY " + s.increment()
-                + " MINVALUE " + s.min() + " MAXVALUE " + s.max() + " START WITH " + s.start() + " CACHE " + s.cache()
-                + (s.cycle() ? " CYCLE" : " NO CYCLE"));
+        return join(List.of("CREATE SEQUENCE " + quote(s.name()) + " AS " + s.dataType() + " INCREMENT BY "
+                + s.increment() + " MINVALUE " + s.min() + " MAXVALUE " + s.max() + " START WITH " + s.start()
+                + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NO CYCLE")),
+                commentOn("SEQUENCE " + quote(s.name()), s.comment()));
     }
 
     @Override
@@ -89,7 +103,7 @@ final class PostgresDdlWriter implements DdlWriter {
         List<String> parts = new ArrayList<>();
         table.columns().forEach(c -> parts.add(column(c)));
         table.primaryKey().ifPresent(pk -> parts.add("CONSTRAINT " + quote(pk.name()) + " PRIMARY KEY ("
-                + columns(pk.columns()) + ")"));
+                + columns(pk.columns()) + ")" + deferrable(pk.deferrable())));
         for (UniqueConstraint u : table.uniqueConstraints()) {
             parts.add("CONSTRAINT " + quote(u.name()) + " UNIQUE (" + columns(u.columns()) + ")"
                     + deferrable(u.deferrable()));
@@ -102,12 +116,28 @@ final class PostgresDdlWriter implements DdlWriter {
                         + definition);
             }
         });
-        return List.of("CREATE " + (table.unlogged() ? "UNLOGGED " : "") + "TABLE " + quote(table.name()) + " (\n    "
-                + String.join(",\n    ", parts) + "\n)" + table.partitionBy().map(p -> " PARTITION BY " + p)
-                .orElse(""));
+        // Columns a child also inherits are declared too: PostgreSQL merges them with the parent's.
+        String inherits = table.attributes().containsKey(PostgresTableReader.INHERITS)
+                ? " INHERITS (" + table.attributes().get(PostgresTableReader.INHERITS) + ")" : "";
+        List<String> out = new ArrayList<>(List.of("CREATE " + (table.unlogged() ? "UNLOGGED " : "") + "TABLE "
+                + quote(table.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)" + inherits
+                + table.partitionBy().map(p -> " PARTITION BY " + p).orElse("")));
+        out.addAll(PostgresTables.rowSecurity(table, Optional.empty(), rowSecurity(table)));
+        table.attributes().forEach((key, value) -> {
+            if (key.startsWith(PostgresTableReader.POLICY_PREFIX)) {
+                out.add(value);
+            } else if (key.startsWith(PostgresTableReader.INDEX_COMMENT_PREFIX)) {
+                out.add(PostgresTables.indexComment(table, key, Optional.of(value)));
+            }
+        });
+        return out;
     }
 
-    private static String column(Column c) {
+    static Optional<String> rowSecurity(Table table) {
+        return Optional.ofNullable(table.attributes().get(PostgresTableReader.ROW_SECURITY));
+    }
+
+    static String column(Column c) {
         StringBuilder sql = new StringBuilder(quote(c.name())).append(' ').append(c.type().raw());
         c.collation().ifPresent(col -> sql.append(" COLLATE ").append(col));
         c.generated().ifPresent(g -> sql.append(" GENERATED ALWAYS AS (").append(g).append(") STORED"));
@@ -121,12 +151,12 @@ final class PostgresDdlWriter implements DdlWriter {
     }
 
     /** The model keeps what the catalog prints: either {@code CHECK (...)} or the bare expression. */
-    private static String check(Check check) {
+    static String check(Check check) {
         String e = check.expression().strip();
         return e.toUpperCase(Locale.ROOT).startsWith("CHECK") ? e : "CHECK (" + e + ")";
     }
 
-    private static String deferrable(Deferrable d) {
+    static String deferrable(Deferrable d) {
         return switch (d) {
             case NOT_DEFERRABLE -> "";
             case DEFERRABLE_INITIALLY_IMMEDIATE -> " DEFERRABLE";
@@ -180,6 +210,8 @@ final class PostgresDdlWriter implements DdlWriter {
         view.indexes().forEach(i -> out.add(i.definition()));
         out.addAll(commentOn((view.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + quote(view.name()),
                 view.comment()));
+        view.columnComments().forEach((column, text) -> out.addAll(commentOn("COLUMN " + quote(view.name()) + "."
+                + quote(column), java.util.Optional.of(text))));
         return out;
     }
 
@@ -195,7 +227,7 @@ final class PostgresDdlWriter implements DdlWriter {
     }
 
     /** {@code table.column}, qualified with the sequence's schema when the table name is not. */
-    private static String ownedBy(Sequence sequence, String tableDotColumn) {
+    static String ownedBy(Sequence sequence, String tableDotColumn) {
         int dot = tableDotColumn.lastIndexOf('.');
         String table = tableDotColumn.substring(0, dot);
         String column = tableDotColumn.substring(dot + 1);

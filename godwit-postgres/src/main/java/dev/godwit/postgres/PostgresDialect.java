@@ -8,6 +8,7 @@ import dev.godwit.dialect.SessionOptions;
 import dev.godwit.dialect.SqlResources;
 import dev.godwit.dialect.StatementSplitter;
 import dev.godwit.model.QualifiedName;
+import dev.godwit.plan.ChangeWriter;
 import dev.godwit.plan.DdlWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,6 +32,7 @@ public final class PostgresDialect implements Dialect {
     private final StatementSplitter splitter = new PostgresStatementSplitter();
     private final Locker locker = new PostgresLocker();
     private final DdlWriter ddlWriter = new PostgresDdlWriter();
+    private final ChangeWriter changeWriter = new PostgresChangeWriter();
     private final Inspector inspector = new PostgresInspector();
 
     @Override
@@ -61,6 +63,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public DdlWriter ddlWriter() {
         return ddlWriter;
+    }
+
+    @Override
+    public ChangeWriter changeWriter() {
+        return changeWriter;
     }
 
     @Override

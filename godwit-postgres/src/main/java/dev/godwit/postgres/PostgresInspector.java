@@ -58,7 +58,7 @@ public final class PostgresInspector implements Inspector {
             schemaComments.forEach((name, comment) -> {
                 PostgresObjectReader.SchemaObjects o = objects.in(name);
                 result.add(new Schema(name, tablesBySchema.getOrDefault(name, List.of()), o.views, o.sequences,
-                        o.enums, o.domains, o.routines, comment));
+                        o.enums, o.domains, o.routines, comment, o.compositeTypes));
             });
             return new Catalog("postgres", result, extensions);
         } finally {

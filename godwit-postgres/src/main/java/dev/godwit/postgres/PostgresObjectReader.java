@@ -4,6 +4,9 @@ import static dev.godwit.postgres.PostgresTableReader.name;
 
 import dev.godwit.dialect.InspectOptions;
 import dev.godwit.model.Check;
+import dev.godwit.model.Column;
+import dev.godwit.model.CompositeType;
+import dev.godwit.model.DataType;
 import dev.godwit.model.Domain;
 import dev.godwit.model.EnumType;
 import dev.godwit.model.QualifiedName;
@@ -30,6 +33,7 @@ final class PostgresObjectReader {
     private static final CatalogQuery ENUMS = CatalogQuery.of("enums.sql");
     private static final CatalogQuery DOMAINS = CatalogQuery.of("domains.sql");
     private static final CatalogQuery ROUTINES = CatalogQuery.of("routines.sql");
+    private static final CatalogQuery COMPOSITE_TYPES = CatalogQuery.of("composite_types.sql");
 
     /** One schema's objects as they are read. */
     static final class SchemaObjects {
@@ -38,6 +42,7 @@ final class PostgresObjectReader {
         final List<EnumType> enums = new ArrayList<>();
         final List<Domain> domains = new ArrayList<>();
         final List<Routine> routines = new ArrayList<>();
+        final List<CompositeType> compositeTypes = new ArrayList<>();
     }
 
     private final Map<String, SchemaObjects> bySchema = new HashMap<>();
@@ -74,6 +79,12 @@ final class PostgresObjectReader {
                 in(name.schema()).domains.add(domain(rs, name));
             }
         });
+        COMPOSITE_TYPES.run(connection, schemas, rs -> {
+            QualifiedName name = name(rs, "schema_name", "type_name");
+            if (options.selects(name.schema(), name.name())) {
+                in(name.schema()).compositeTypes.add(compositeType(rs, name));
+            }
+        });
         ROUTINES.run(connection, schemas, rs -> {
             QualifiedName name = name(rs, "schema_name", "routine_name");
             if (options.selects(name.schema(), name.name())) {
@@ -91,7 +102,18 @@ final class PostgresObjectReader {
             dependsOn.add(QualifiedName.of(schemas.get(i), names.get(i)));
         }
         return new View(name, rs.getBoolean("materialized"), rs.getString("definition"), dependsOn,
-                tables.indexesOf(name), Optional.ofNullable(rs.getString("comment")));
+                tables.indexesOf(name), Optional.ofNullable(rs.getString("comment")), tables.triggersOf(name),
+                columnComments(rs));
+    }
+
+    private static Map<String, String> columnComments(ResultSet rs) throws SQLException {
+        List<String> columns = CatalogQuery.strings(rs, "commented_columns");
+        List<String> comments = CatalogQuery.strings(rs, "column_comments");
+        Map<String, String> map = new java.util.TreeMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            map.put(columns.get(i), comments.get(i));
+        }
+        return map;
     }
 
     private static Sequence sequence(ResultSet rs, QualifiedName name) throws SQLException {
@@ -105,7 +127,23 @@ final class PostgresObjectReader {
         }
         return new Sequence(name, rs.getString("data_type"), rs.getLong("seqstart"), rs.getLong("seqincrement"),
                 rs.getLong("seqmin"), rs.getLong("seqmax"), rs.getLong("seqcache"), rs.getBoolean("seqcycle"),
-                ownedBy);
+                ownedBy, Optional.ofNullable(rs.getString("comment")));
+    }
+
+    private static CompositeType compositeType(ResultSet rs, QualifiedName name) throws SQLException {
+        List<String> names = CatalogQuery.strings(rs, "names");
+        List<String> typeNames = CatalogQuery.strings(rs, "type_names");
+        List<String> types = CatalogQuery.strings(rs, "types");
+        List<String> collations = CatalogQuery.strings(rs, "collations");
+        List<Column> attributes = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String raw = types.get(i);
+            DataType type = new DataType(typeNames.get(i).replace("[]", ""), Optional.empty(), Optional.empty(),
+                    Optional.empty(), raw.endsWith("[]") ? 1 : 0, raw);
+            attributes.add(new Column(names.get(i), type, true, Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of(collations.get(i)).filter(c -> !c.isEmpty()), Optional.empty()));
+        }
+        return new CompositeType(name, attributes, Optional.ofNullable(rs.getString("comment")));
     }
 
     private static Domain domain(ResultSet rs, QualifiedName name) throws SQLException {

@@ -32,14 +32,28 @@ final class PostgresTableReader {
     private static final CatalogQuery TABLES = CatalogQuery.of("tables.sql");
     private static final CatalogQuery CONSTRAINTS = CatalogQuery.of("constraints.sql");
     private static final CatalogQuery TRIGGERS = CatalogQuery.of("triggers.sql");
+    private static final CatalogQuery POLICIES = CatalogQuery.of("policies.sql");
     /** Table attribute key prefix for an exclusion constraint, which the model has no field for. */
     static final String EXCLUSION_PREFIX = "exclusion_constraint.";
+    /** Table attribute: the parents of a table that INHERITS, as {@code regclass} prints them, comma-separated. */
+    static final String INHERITS = "inherits";
+    /** Table attribute: row-level security, {@code enabled}, {@code enabled, forced} or {@code disabled, forced}. */
+    static final String ROW_SECURITY = "row_security";
+    /**
+     * Table attributes: the comment on the index behind a constraint (which the model has no index record for),
+     * keyed by this prefix and the index name.
+     */
+    static final String INDEX_COMMENT_PREFIX = "index_comment.";
+    /** Table attributes: each policy's CREATE POLICY statement, keyed by this prefix and the policy name. */
+    static final String POLICY_PREFIX = "policy.";
 
     private final Map<QualifiedName, Parts> tables = new LinkedHashMap<>();
     /** Column names by table oid and attnum. */
     private final Map<Long, Map<Integer, String>> columnNames = new HashMap<>();
     /** Indexes of relations that are not tables (materialized views), for the view reader. */
     private final Map<QualifiedName, List<Index>> otherIndexes = new HashMap<>();
+    /** Triggers of views (INSTEAD OF), for the view reader. */
+    private final Map<QualifiedName, List<Trigger>> viewTriggers = new HashMap<>();
 
     /** A table's pieces as its rows arrive. */
     private static final class Parts {
@@ -78,10 +92,29 @@ final class PostgresTableReader {
         TABLES.run(connection, schemas, rs -> readColumn(rs, options));
         CONSTRAINTS.run(connection, schemas, this::readConstraint);
         PostgresIndexReader.read(connection, schemas, this::addIndex);
-        TRIGGERS.run(connection, schemas, rs -> {
+        POLICIES.run(connection, schemas, rs -> {
             Parts parts = tables.get(name(rs, "schema_name", "table_name"));
+            if (parts == null) {
+                return;
+            }
+            String security = (rs.getBoolean("row_security") ? "enabled" : "disabled")
+                    + (rs.getBoolean("force_row_security") ? ", forced" : "");
+            if (!security.equals("disabled")) {
+                parts.attributes.put(ROW_SECURITY, security);
+            }
+            String policy = rs.getString("policy_name");
+            if (policy != null) {
+                parts.attributes.put(POLICY_PREFIX + policy, rs.getString("definition"));
+            }
+        });
+        TRIGGERS.run(connection, schemas, rs -> {
+            QualifiedName relation = name(rs, "schema_name", "table_name");
+            Trigger trigger = new Trigger(rs.getString("trigger_name"), rs.getString("definition"));
+            Parts parts = tables.get(relation);
             if (parts != null) {
-                parts.triggers.add(new Trigger(rs.getString("trigger_name"), rs.getString("definition")));
+                parts.triggers.add(trigger);
+            } else if ("v".equals(rs.getString("relation_kind"))) {
+                viewTriggers.computeIfAbsent(relation, v -> new ArrayList<>()).add(trigger);
             }
         });
     }
@@ -91,6 +124,11 @@ final class PostgresTableReader {
         Map<String, List<Table>> bySchema = new HashMap<>();
         tables.values().forEach(p -> bySchema.computeIfAbsent(p.name.schema(), s -> new ArrayList<>()).add(p.build()));
         return bySchema;
+    }
+
+    /** Triggers on a view of this name. */
+    List<Trigger> triggersOf(QualifiedName view) {
+        return viewTriggers.getOrDefault(view, List.of());
     }
 
     /** Indexes on a materialized view (or other non-table relation) of this name. */
@@ -122,6 +160,10 @@ final class PostgresTableReader {
         if (hasColumn) {
             parts.columns.put(attnum, column(rs));
         }
+        String inherits = rs.getString("inherits");
+        if (inherits != null) {
+            parts.attributes.put(INHERITS, inherits);
+        }
     }
 
     private static Column column(ResultSet rs) throws SQLException {
@@ -148,11 +190,15 @@ final class PostgresTableReader {
             return;
         }
         String name = rs.getString("constraint_name");
+        String indexComment = rs.getString("index_comment");
+        if (indexComment != null) {
+            parts.attributes.put(INDEX_COMMENT_PREFIX + name, indexComment);
+        }
         Deferrable deferrable = !rs.getBoolean("deferrable") ? Deferrable.NOT_DEFERRABLE
                 : rs.getBoolean("deferred") ? Deferrable.DEFERRABLE_INITIALLY_DEFERRED
                 : Deferrable.DEFERRABLE_INITIALLY_IMMEDIATE;
         switch (rs.getString("kind")) {
-            case "p" -> parts.primaryKey = Optional.of(new PrimaryKey(name, columns(rs)));
+            case "p" -> parts.primaryKey = Optional.of(new PrimaryKey(name, columns(rs), deferrable));
             case "u" -> parts.uniques.add(new UniqueConstraint(name, columns(rs), deferrable));
             case "f" -> parts.foreignKeys.add(new ForeignKey(name, columns(rs),
                     name(rs, "referenced_schema", "referenced_table"), referencedColumns(rs),

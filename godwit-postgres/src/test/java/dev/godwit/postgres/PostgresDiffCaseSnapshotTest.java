@@ -42,54 +42,15 @@ class PostgresDiffCaseSnapshotTest {
             db = PostgresTestDatabase.create();
         }
         try (Connection c = db.connect()) {
-            empty(c);
-            try (Statement s = c.createStatement()) {
-                for (SqlStatement statement : new PostgresStatementSplitter().split(Files.readString(file))) {
-                    execute(s, statement.sql());
-                }
+            PostgresCases.empty(c);
+            try {
+                PostgresCases.load(c, Files.readString(file));
             } catch (SQLException e) {
                 Assumptions.abort(Corpus.label(file) + " does not load here: " + e.getMessage());
             }
             Catalog catalog = new PostgresInspector().inspect(c, InspectOptions.defaults());
             String json = SnapshotWriter.toJson(new Snapshot(catalog, Optional.empty()));
             assertEquals(catalog, SnapshotReader.fromJson(json, file.toString()).catalog());
-        }
-    }
-
-    /**
-     * Runs one statement of a case as its author's database would have: the roles it names exist (apgdiff's dumps
-     * say OWNER TO fordfrog), and {@code CREATE [PROCEDURAL] LANGUAGE plpgsql} from an old dump is a no-op where it
-     * is built in. Anything else that fails skips the case.
-     */
-    private static void execute(Statement s, String sql) throws SQLException {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                s.execute(sql);
-                return;
-            } catch (SQLException e) {
-                java.util.regex.Matcher role = java.util.regex.Pattern.compile("role \"([^\"]+)\" does not exist")
-                        .matcher(String.valueOf(e.getMessage()));
-                if (role.find() && attempt < 5) {
-                    s.execute("DO $$ BEGIN CREATE ROLE " + role.group(1) + "; EXCEPTION WHEN duplicate_object THEN "
-                            + "NULL; END $$");
-                } else if ("42710".equals(e.getSQLState()) && sql.strip().matches(
-                        "(?is)CREATE\\s+(EXTENSION|(OR\\s+REPLACE\\s+)?(TRUSTED\\s+)?(PROCEDURAL\\s+)?LANGUAGE).*")) {
-                    return;
-                } else {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /** Drops every user schema (and with it whatever a case created) and gives back an empty public. */
-    private static void empty(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("DO $$ DECLARE s text; BEGIN FOR s IN SELECT nspname FROM pg_namespace WHERE nspname "
-                    + "NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' LOOP EXECUTE format('DROP SCHEMA %I "
-                    + "CASCADE', s); END LOOP; END $$");
-            s.execute("CREATE SCHEMA public");
-            s.execute("SET search_path TO public");
         }
     }
 

@@ -340,7 +340,9 @@ class PostgresInspectorTest {
                 int small = statementsFor(c, "small", 20);
                 int large = statementsFor(c, "large", 200);
                 assertEquals(small, large);
-                assertTrue(small <= 14, small + " statements");
+                // One per object kind (schemas, tables, constraints, indexes, triggers, policies, views, sequences,
+                // enums, composite types, domains, routines, extensions) and the session settings around them.
+                assertTrue(small <= 16, small + " statements");
             }
         }
     }

@@ -48,12 +48,12 @@ final class SqliteDdlWriter implements DdlWriter {
                 ? identifier : "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
-    private static String quote(QualifiedName name) {
+    static String quote(QualifiedName name) {
         return name.schema() == null || name.schema().equals("main") ? quote(name.name())
                 : quote(name.schema()) + "." + quote(name.name());
     }
 
-    private static String columns(List<String> names) {
+    static String columns(List<String> names) {
         return names.stream().map(SqliteDdlWriter::quote).collect(Collectors.joining(", "));
     }
 
@@ -89,9 +89,17 @@ final class SqliteDdlWriter implements DdlWriter {
 
     @Override
     public List<String> createTable(Table table) {
+        return List.of(createTable(table, table.name()));
+    }
+
+    /**
+     * The CREATE TABLE of {@code table} under the name {@code as} (a rebuild's temporary table): constraint names
+     * that SQLite would generate for {@code table} stay unwritten, so they are generated again after the rename.
+     */
+    static String createTable(Table table, QualifiedName as) {
         String virtual = table.attributes().get("virtual");
         if (virtual != null) {
-            return List.of(virtual);
+            return virtual;
         }
         String autoincrement = table.attributes().get("autoincrement");
         List<String> parts = new ArrayList<>();
@@ -113,15 +121,7 @@ final class SqliteDdlWriter implements DdlWriter {
                     + (e.toUpperCase(Locale.ROOT).startsWith("CHECK") ? e : "CHECK (" + e + ")"));
         }
         for (ForeignKey fk : table.foreignKeys()) {
-            String generated = table.name().name() + "_" + String.join("_", fk.columns()) + "_fkey";
-            parts.add((fk.name().equals(generated) ? "" : "CONSTRAINT " + quote(fk.name()) + " ")
-                    + "FOREIGN KEY (" + columns(fk.columns()) + ") REFERENCES " + quote(fk.referencedTable().name())
-                    + " (" + columns(fk.referencedColumns()) + ")" + action("UPDATE", fk.onUpdate())
-                    + action("DELETE", fk.onDelete()) + switch (fk.deferrable()) {
-                        case NOT_DEFERRABLE -> "";
-                        case DEFERRABLE_INITIALLY_IMMEDIATE -> " DEFERRABLE INITIALLY IMMEDIATE";
-                        case DEFERRABLE_INITIALLY_DEFERRED -> " DEFERRABLE INITIALLY DEFERRED";
-                    });
+            parts.add(constraintName(table, fk) + "FOREIGN KEY (" + columns(fk.columns()) + ") " + references(fk));
         }
         List<String> options = new ArrayList<>();
         if ("true".equals(table.attributes().get("without_rowid"))) {
@@ -130,12 +130,28 @@ final class SqliteDdlWriter implements DdlWriter {
         if ("true".equals(table.attributes().get("strict"))) {
             options.add("STRICT");
         }
-        return List.of("CREATE TABLE " + quote(table.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)"
-                + (options.isEmpty() ? "" : " " + String.join(", ", options)));
+        return "CREATE TABLE " + quote(as) + " (\n    " + String.join(",\n    ", parts) + "\n)"
+                + (options.isEmpty() ? "" : " " + String.join(", ", options));
+    }
+
+    /** {@code CONSTRAINT name } for a foreign key, or nothing when the name is the one the inspector generates. */
+    static String constraintName(Table table, ForeignKey fk) {
+        String generated = table.name().name() + "_" + String.join("_", fk.columns()) + "_fkey";
+        return fk.name().equals(generated) ? "" : "CONSTRAINT " + quote(fk.name()) + " ";
+    }
+
+    /** The REFERENCES clause of a foreign key, with its actions and deferrability. */
+    static String references(ForeignKey fk) {
+        return "REFERENCES " + quote(fk.referencedTable().name()) + " (" + columns(fk.referencedColumns()) + ")"
+                + action("UPDATE", fk.onUpdate()) + action("DELETE", fk.onDelete()) + switch (fk.deferrable()) {
+                    case NOT_DEFERRABLE -> "";
+                    case DEFERRABLE_INITIALLY_IMMEDIATE -> " DEFERRABLE INITIALLY IMMEDIATE";
+                    case DEFERRABLE_INITIALLY_DEFERRED -> " DEFERRABLE INITIALLY DEFERRED";
+                };
     }
 
     /** A column; {@code autoincrementKey}: the primary key name ("" for none) on an AUTOINCREMENT column, or null. */
-    private static String column(Column c, String autoincrementKey) {
+    static String column(Column c, String autoincrementKey) {
         StringBuilder sql = new StringBuilder(quote(c.name()));
         if (!c.type().raw().isBlank()) {
             sql.append(' ').append(c.type().raw());

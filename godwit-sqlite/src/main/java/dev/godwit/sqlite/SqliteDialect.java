@@ -8,6 +8,7 @@ import dev.godwit.dialect.SessionOptions;
 import dev.godwit.dialect.SqlResources;
 import dev.godwit.dialect.StatementSplitter;
 import dev.godwit.model.QualifiedName;
+import dev.godwit.plan.ChangeWriter;
 import dev.godwit.plan.DdlWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,6 +35,7 @@ public final class SqliteDialect implements Dialect {
     private final Locker locker = new SqliteLocker();
     private final DdlWriter ddlWriter = new SqliteDdlWriter();
     private final Inspector inspector = new SqliteInspector();
+    private final ChangeWriter changeWriter = new SqliteChangeWriter();
 
     @Override
     public String name() {
@@ -63,6 +65,11 @@ public final class SqliteDialect implements Dialect {
     @Override
     public DdlWriter ddlWriter() {
         return ddlWriter;
+    }
+
+    @Override
+    public ChangeWriter changeWriter() {
+        return changeWriter;
     }
 
     @Override

@@ -22,23 +22,27 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
- * Reads a SQLite database's {@code main} schema with four statements whatever its size: the objects of
- * {@code sqlite_master}, and the {@code pragma_table_xinfo}, {@code pragma_index_list}/{@code pragma_index_xinfo} and
- * {@code pragma_foreign_key_list} table-valued functions joined to it. What the pragmas do not report (checks,
- * generated expressions, collations, constraint names, foreign key deferrability, AUTOINCREMENT, WITHOUT ROWID,
- * STRICT, index expressions) is read from the CREATE text.
+ * Reads a SQLite database's {@code main} schema. One statement reads every object's CREATE text from
+ * {@code sqlite_master}; what {@code pragma_table_xinfo}, {@code pragma_index_list}/{@code pragma_index_xinfo} and
+ * {@code pragma_foreign_key_list} would report of each table is read from that text by {@link SqliteCreateText},
+ * which follows SQLite's own grammar, and asked of the pragmas (three more statements for any number of tables) only
+ * for the tables whose text it cannot follow to the end. What the pragmas do not report (checks, generated
+ * expressions, collations, constraint names, foreign key deferrability, AUTOINCREMENT, WITHOUT ROWID, STRICT, index
+ * expressions) always comes from the CREATE text ({@link SqliteTableSql}).
  *
  * <p>Names: a primary key is named only when declared with CONSTRAINT, else {@code ""}; a UNIQUE constraint takes its
  * CONSTRAINT name, else SQLite's {@code sqlite_autoindex_<table>_<n>}; a foreign key takes its CONSTRAINT name, else
@@ -48,32 +52,51 @@ import java.util.stream.Collectors;
  */
 final class SqliteInspector implements Inspector {
 
+    /** Where the pragmas' rows of each table come from. */
+    enum RowSource {
+        /** The CREATE text, and the pragmas for a table whose text {@link SqliteCreateText} cannot follow. */
+        CREATE_TEXT,
+        /** The pragmas for every table: slower, the reference the CREATE text reading is tested against. */
+        PRAGMAS
+    }
+
     /** The catalog queries, read once. */
     private static final String OBJECTS = SqlResources.read(SqliteInspector.class, "inspect/objects.sql");
-    private static final String COLUMNS = SqlResources.read(SqliteInspector.class, "inspect/columns.sql");
-    private static final String INDEXES = SqlResources.read(SqliteInspector.class, "inspect/indexes.sql");
-    private static final String FOREIGN_KEYS = SqlResources.read(SqliteInspector.class, "inspect/foreign_keys.sql");
+    private static final String SHADOW_TABLES = SqlResources.read(SqliteInspector.class, "inspect/shadow_tables.sql");
     private static final String SCHEMA = "main";
     private static final Pattern TYPE = Pattern.compile("\\s*([^(]*?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?\\s*");
+    private static final Pattern NUMERIC = Pattern.compile("decimal|numeric|number|real|double.*|float");
     private static final Pattern WORD = Pattern.compile("[\\w$]+");
     private static final Pattern WHERE = Pattern.compile("(?is)\\)\\s*WHERE\\s+(.*)$");
+
+    private final RowSource source;
+
+    SqliteInspector() {
+        this(RowSource.CREATE_TEXT);
+    }
+
+    SqliteInspector(RowSource source) {
+        this.source = source;
+    }
 
     @Override
     public Catalog inspect(Connection connection, InspectOptions options) throws SQLException {
         Map<String, String> tableSql = new TreeMap<>();
         List<View> views = new ArrayList<>();
         Map<String, List<Trigger>> triggers = new HashMap<>();
-        Map<String, String> indexSql = new HashMap<>();
+        Map<String, Map<String, String>> indexSql = new HashMap<>(); // table -> index -> CREATE INDEX
         List<String[]> viewRows = new ArrayList<>();
+        boolean anyVirtual = false;
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(OBJECTS)) {
             while (rs.next()) {
                 String type = rs.getString(1);
                 String name = rs.getString(2);
                 switch (type) {
                     case "table" -> {
-                        // Shadow tables are the storage of a virtual table: they come back with it.
-                        if (options.selects(SCHEMA, name) && !"shadow".equals(rs.getString(5))) {
-                            tableSql.put(name, rs.getString(4));
+                        if (options.selects(SCHEMA, name)) {
+                            String sql = rs.getString(4);
+                            tableSql.put(name, sql);
+                            anyVirtual |= virtual(sql);
                         }
                     }
                     case "view" -> {
@@ -83,134 +106,131 @@ final class SqliteInspector implements Inspector {
                     }
                     case "trigger" -> triggers.computeIfAbsent(rs.getString(3), k -> new ArrayList<>())
                             .add(new Trigger(name, rs.getString(4)));
-                    case "index" -> indexSql.put(name, rs.getString(4));
+                    case "index" -> indexSql.computeIfAbsent(rs.getString(3), k -> new TreeMap<>())
+                            .put(name, rs.getString(4));
                     default -> { }
+                }
+            }
+        }
+        if (anyVirtual) {
+            // Shadow tables are the storage of a virtual table: they come back with it.
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(SHADOW_TABLES)) {
+                while (rs.next()) {
+                    tableSql.remove(rs.getString(1));
                 }
             }
         }
         List<String> names = new ArrayList<>(tableSql.keySet());
         viewRows.forEach(v -> names.add(v[0]));
-        for (String[] v : viewRows) {
-            views.add(new View(name(v[0]), false, v[1], dependencies(v[1], names, v[0]), List.of(), Optional.empty()));
+        Map<String, List<Integer>> byWord = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            byWord.computeIfAbsent(names.get(i).toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(i);
         }
-        Map<String, List<Column>> columns = new HashMap<>();
-        Map<String, TreeMap<Integer, String>> primaryKeys = new HashMap<>();
-        Map<String, SqliteTableSql> parsed = new HashMap<>();
-        tableSql.forEach((t, sql) -> parsed.put(t, virtual(sql) ? new SqliteTableSql()
-                : SqliteTableSql.parse(sql)));
-        java.util.Set<String> stored = new java.util.HashSet<>();
-        readColumns(connection, tableSql, parsed, columns, primaryKeys, stored);
-        Map<String, List<UniqueConstraint>> uniques = new HashMap<>();
-        Map<String, List<Index>> indexes = new HashMap<>();
-        readIndexes(connection, tableSql, parsed, indexSql, uniques, indexes);
-        Map<String, List<ForeignKey>> foreignKeys = readForeignKeys(connection, tableSql, parsed);
-
+        for (String[] v : viewRows) {
+            views.add(new View(name(v[0]), false, v[1], dependencies(v[1], names, byWord, v[0]), List.of(),
+                    Optional.empty()));
+        }
+        Map<String, SqliteTableRows> rows = new HashMap<>();
+        List<String> unread = new ArrayList<>();
+        tableSql.forEach((t, sql) -> {
+            if (!virtual(sql)) {
+                Optional<SqliteTableRows> fromText = source == RowSource.CREATE_TEXT
+                        ? SqliteCreateText.read(t, sql, indexSql.getOrDefault(t, Map.of())) : Optional.empty();
+                fromText.ifPresentOrElse(r -> rows.put(t, r), () -> unread.add(t));
+            }
+        });
+        rows.putAll(SqlitePragmaReader.read(connection, unread));
+        Map<String, DataType> types = new HashMap<>();
         List<Table> tables = new ArrayList<>();
-        for (String t : tableSql.keySet()) {
-            SqliteTableSql sql = parsed.get(t);
-            List<String> pk = new ArrayList<>(primaryKeys.getOrDefault(t, new TreeMap<>()).values());
-            List<Check> checks = new ArrayList<>();
-            for (int i = 0; i < sql.checks.size(); i++) {
-                checks.add(new Check(sql.checkName(t, i), sql.checks.get(i)));
-            }
-            Map<String, String> attributes = new TreeMap<>();
-            if (virtual(tableSql.get(t))) {
-                // A virtual table is its module's: kept as its CREATE VIRTUAL TABLE text, with no columns.
-                attributes.put("virtual", tableSql.get(t));
-            }
-            if (sql.withoutRowid) {
-                attributes.put("without_rowid", "true");
-            }
-            if (sql.strict) {
-                attributes.put("strict", "true");
-            }
-            if (sql.autoincrement && pk.size() == 1) {
-                attributes.put("autoincrement", pk.get(0));
-            }
-            columns.getOrDefault(t, List.of()).stream().filter(c -> c.generated().isPresent())
-                    .filter(c -> stored.contains(t + "." + c.name()))
-                    .forEach(c -> attributes.put("stored." + c.name(), "true"));
-            tables.add(new Table(name(t), columns.getOrDefault(t, List.of()),
-                    pk.isEmpty() ? Optional.empty() : Optional.of(new PrimaryKey(sql.primaryKeyName, pk)),
-                    uniques.getOrDefault(t, List.of()), indexes.getOrDefault(t, List.of()),
-                    foreignKeys.getOrDefault(t, List.of()), checks, triggers.getOrDefault(t, List.of()),
-                    Optional.empty(), Optional.empty(), false, Optional.empty(), attributes));
+        for (Map.Entry<String, String> t : tableSql.entrySet()) {
+            tables.add(table(t.getKey(), t.getValue(), rows.get(t.getKey()), indexSql.getOrDefault(t.getKey(),
+                    Map.of()), triggers.getOrDefault(t.getKey(), List.of()), types));
         }
         return new Catalog("sqlite", List.of(new Schema(SCHEMA, tables, views, List.of(), List.of(), List.of(),
                 List.of(), Optional.empty())), List.of());
     }
 
-    /** Columns by table, primary key columns by position, and STORED generated columns ("table.column"). */
-    private static void readColumns(Connection connection, Map<String, String> tables,
-                                    Map<String, SqliteTableSql> parsed, Map<String, List<Column>> columns,
-                                    Map<String, TreeMap<Integer, String>> pks, java.util.Set<String> stored)
-            throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(COLUMNS)) {
-            while (rs.next()) {
-                String table = rs.getString("table_name");
-                if (!tables.containsKey(table)) {
-                    continue;
-                }
-                String name = rs.getString("name");
-                int hidden = rs.getInt("hidden");
-                if (hidden == 1) {
+    /** One table from its rows (null for a virtual table) and its CREATE text. */
+    private static Table table(String t, String createTable, SqliteTableRows rows, Map<String, String> indexSql,
+                               List<Trigger> triggers, Map<String, DataType> types) {
+        boolean virtual = virtual(createTable);
+        SqliteTableSql sql = virtual ? new SqliteTableSql() : SqliteTableSql.parse(createTable);
+        List<Column> columns = new ArrayList<>();
+        TreeMap<Integer, String> primaryKey = new TreeMap<>();
+        Map<String, String> attributes = new TreeMap<>();
+        List<UniqueConstraint> uniques = new ArrayList<>();
+        List<Index> indexes = new ArrayList<>();
+        List<ForeignKey> foreignKeys = List.of();
+        if (rows != null) {
+            for (SqliteTableRows.ColumnRow c : rows.columns()) {
+                if (c.hidden() == 1) {
                     continue; // a virtual table's hidden column: virtual tables are kept as their CREATE text
                 }
-                SqliteTableSql sql = parsed.get(table);
-                Optional<String> generated = hidden == 2 || hidden == 3 ? sql.generatedExpression(name)
+                Optional<String> generated = c.hidden() == 2 || c.hidden() == 3 ? sql.generatedExpression(c.name())
                         : Optional.empty();
-                if (hidden == 3) {
-                    stored.add(table + "." + name);
+                if (c.hidden() == 3 && generated.isPresent()) {
+                    attributes.put("stored." + c.name(), "true");
                 }
-                columns.computeIfAbsent(table, k -> new ArrayList<>()).add(new Column(name,
-                        type(rs.getString("type")), rs.getInt("notnull") == 0,
-                        Optional.ofNullable(rs.getString("dflt_value")), Optional.empty(), generated,
-                        Optional.ofNullable(sql.collations.get(name)), Optional.empty()));
-                int pk = rs.getInt("pk");
-                if (pk > 0) {
-                    pks.computeIfAbsent(table, k -> new TreeMap<>()).put(pk, name);
+                columns.add(new Column(c.name(), types.computeIfAbsent(c.type() == null ? "" : c.type(),
+                        SqliteInspector::type), !c.notNull(), Optional.ofNullable(c.defaultValue()), Optional.empty(),
+                        generated, Optional.ofNullable(sql.collations.get(c.name())), Optional.empty()));
+                if (c.pk() > 0) {
+                    primaryKey.put(c.pk(), c.name());
                 }
             }
+            indexes(rows, sql, indexSql, uniques, indexes);
+            foreignKeys = foreignKeys(t, rows, sql);
         }
+        List<String> pk = new ArrayList<>(primaryKey.values());
+        List<Check> checks = new ArrayList<>();
+        for (int i = 0; i < sql.checks.size(); i++) {
+            checks.add(new Check(sql.checkName(t, i), sql.checks.get(i)));
+        }
+        if (virtual) {
+            // A virtual table is its module's: kept as its CREATE VIRTUAL TABLE text, with no columns.
+            attributes.put("virtual", createTable);
+        }
+        if (sql.withoutRowid) {
+            attributes.put("without_rowid", "true");
+        }
+        if (sql.strict) {
+            attributes.put("strict", "true");
+        }
+        if (sql.autoincrement && pk.size() == 1) {
+            attributes.put("autoincrement", pk.get(0));
+        }
+        return new Table(name(t), columns, pk.isEmpty() ? Optional.empty()
+                : Optional.of(new PrimaryKey(sql.primaryKeyName, pk)), uniques, indexes, foreignKeys, checks,
+                triggers, Optional.empty(), Optional.empty(), false, Optional.empty(), attributes);
     }
 
-    private static void readIndexes(Connection connection, Map<String, String> tables,
-                                    Map<String, SqliteTableSql> parsed, Map<String, String> indexSql,
-                                    Map<String, List<UniqueConstraint>> uniques, Map<String, List<Index>> indexes)
-            throws SQLException {
-        Map<String, List<Index.Key>> keys = new LinkedHashMap<>();
-        Map<String, String[]> info = new HashMap<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(INDEXES)) {
-            while (rs.next()) {
-                String table = rs.getString("table_name");
-                if (!tables.containsKey(table) || rs.getString("origin").equals("pk")) {
-                    continue;
-                }
-                String index = rs.getString("index_name");
-                info.putIfAbsent(index, new String[] {table, rs.getString("origin"), rs.getString("unique")});
-                String column = rs.getString("column_name");
-                keys.computeIfAbsent(index, k -> new ArrayList<>()).add(new Index.Key(Optional.ofNullable(column),
-                        column == null ? Optional.of("(expression)") : Optional.empty(), rs.getInt("desc") == 1,
-                        false));
+    /** UNIQUE constraints and CREATE INDEX indexes, in index name order; the primary key's index is left out. */
+    private static void indexes(SqliteTableRows rows, SqliteTableSql parsed, Map<String, String> indexSql,
+                                List<UniqueConstraint> uniques, List<Index> indexes) {
+        List<SqliteTableRows.IndexRow> byName = new ArrayList<>(rows.indexes());
+        byName.sort(Comparator.comparing(SqliteTableRows.IndexRow::name));
+        for (SqliteTableRows.IndexRow row : byName) {
+            if (row.origin().equals("pk")) {
+                continue;
             }
-        }
-        keys.forEach((index, parts) -> {
-            String[] i = info.get(index);
-            if (i[1].equals("u")) {
+            List<Index.Key> parts = new ArrayList<>();
+            for (SqliteTableRows.KeyRow key : row.keys()) {
+                parts.add(new Index.Key(Optional.ofNullable(key.column()), key.column() == null
+                        ? Optional.of("(expression)") : Optional.empty(), key.descending(), false));
+            }
+            if (row.origin().equals("u")) {
                 List<String> columns = parts.stream().map(p -> p.column().orElse("")).toList();
-                String name = parsed.get(i[0]).uniqueNames.getOrDefault(columns.stream()
-                        .map(c -> c.toLowerCase(Locale.ROOT)).toList(), index);
-                uniques.computeIfAbsent(i[0], k -> new ArrayList<>()).add(new UniqueConstraint(name, columns,
-                        Deferrable.NOT_DEFERRABLE));
+                String name = parsed.uniqueNames.getOrDefault(columns.stream()
+                        .map(c -> c.toLowerCase(Locale.ROOT)).toList(), row.name());
+                uniques.add(new UniqueConstraint(name, columns, Deferrable.NOT_DEFERRABLE));
             } else {
-                String definition = indexSql.getOrDefault(index, "");
+                String definition = indexSql.getOrDefault(row.name(), "");
                 parts = withExpressions(parts, SqliteTableSql.indexKeys(definition));
                 Matcher where = WHERE.matcher(definition);
-                indexes.computeIfAbsent(i[0], k -> new ArrayList<>()).add(new Index(index, i[2].equals("1"),
-                        "btree", parts, List.of(), where.find() ? Optional.of(where.group(1).strip())
-                        : Optional.empty(), definition));
+                indexes.add(new Index(row.name(), row.unique(), "btree", parts, List.of(), where.find()
+                        ? Optional.of(where.group(1).strip()) : Optional.empty(), definition));
             }
-        });
+        }
     }
 
     /**
@@ -231,40 +251,31 @@ final class SqliteInspector implements Inspector {
         return keys;
     }
 
-    private static Map<String, List<ForeignKey>> readForeignKeys(Connection connection, Map<String, String> tables,
-                                                                 Map<String, SqliteTableSql> parsed)
-            throws SQLException {
-        Map<String, Map<Integer, List<String[]>>> rows = new TreeMap<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(FOREIGN_KEYS)) {
-            while (rs.next()) {
-                String table = rs.getString("table_name");
-                if (tables.containsKey(table)) {
-                    rows.computeIfAbsent(table, k -> new TreeMap<>()).computeIfAbsent(rs.getInt("id"),
-                            k -> new ArrayList<>()).add(new String[] {rs.getString("table"), rs.getString("from"),
-                            rs.getString("to"), rs.getString("on_update"), rs.getString("on_delete")});
-                }
-            }
+    /** The foreign keys by id, each matched to its clause in the CREATE text for its name and deferrability. */
+    private static List<ForeignKey> foreignKeys(String table, SqliteTableRows rows, SqliteTableSql parsed) {
+        Map<Integer, List<SqliteTableRows.ForeignKeyRow>> keys = new TreeMap<>();
+        for (SqliteTableRows.ForeignKeyRow row : rows.foreignKeys()) {
+            keys.computeIfAbsent(row.id(), k -> new ArrayList<>()).add(row);
         }
-        Map<String, List<ForeignKey>> out = new HashMap<>();
-        rows.forEach((table, keys) -> {
-            List<SqliteTableSql.ForeignKeyClause> clauses = new ArrayList<>(parsed.get(table).foreignKeys);
-            keys.values().forEach(pairs -> {
-                List<String> from = pairs.stream().map(p -> p[1]).toList();
-                List<String> to = pairs.stream().map(p -> p[2]).filter(java.util.Objects::nonNull).toList();
-                String[] first = pairs.get(0);
-                Optional<SqliteTableSql.ForeignKeyClause> clause = clauses.stream()
-                        .filter(c -> c.table().equalsIgnoreCase(first[0]) && c.columns().equals(from.stream()
-                                .map(f -> f.toLowerCase(Locale.ROOT)).toList()))
-                        .findFirst();
-                clause.ifPresent(clauses::remove);
-                // SQLite keeps a foreign key's name only in the CREATE text; without one, use the name PostgreSQL
-                // would generate. SQLite parses MATCH but enforces every key as MATCH SIMPLE.
-                String name = clause.flatMap(SqliteTableSql.ForeignKeyClause::name)
-                        .orElse(table + "_" + String.join("_", from) + "_fkey");
-                out.computeIfAbsent(table, k -> new ArrayList<>()).add(new ForeignKey(name, from, name(first[0]), to,
-                        action(first[3]), action(first[4]), ForeignKey.Match.SIMPLE, clause
-                        .map(SqliteTableSql.ForeignKeyClause::deferrable).orElse(Deferrable.NOT_DEFERRABLE)));
-            });
+        List<ForeignKey> out = new ArrayList<>();
+        List<SqliteTableSql.ForeignKeyClause> clauses = new ArrayList<>(parsed.foreignKeys);
+        keys.values().forEach(pairs -> {
+            pairs.sort(Comparator.comparingInt(SqliteTableRows.ForeignKeyRow::seq));
+            List<String> from = pairs.stream().map(SqliteTableRows.ForeignKeyRow::from).toList();
+            List<String> to = pairs.stream().map(SqliteTableRows.ForeignKeyRow::to).filter(Objects::nonNull).toList();
+            SqliteTableRows.ForeignKeyRow first = pairs.get(0);
+            Optional<SqliteTableSql.ForeignKeyClause> clause = clauses.stream()
+                    .filter(c -> c.table().equalsIgnoreCase(first.table()) && c.columns().equals(from.stream()
+                            .map(f -> f.toLowerCase(Locale.ROOT)).toList()))
+                    .findFirst();
+            clause.ifPresent(clauses::remove);
+            // SQLite keeps a foreign key's name only in the CREATE text; without one, use the name PostgreSQL
+            // would generate. SQLite parses MATCH but enforces every key as MATCH SIMPLE.
+            String name = clause.flatMap(SqliteTableSql.ForeignKeyClause::name)
+                    .orElse(table + "_" + String.join("_", from) + "_fkey");
+            out.add(new ForeignKey(name, from, name(first.table()), to, action(first.onUpdate()),
+                    action(first.onDelete()), ForeignKey.Match.SIMPLE, clause
+                    .map(SqliteTableSql.ForeignKeyClause::deferrable).orElse(Deferrable.NOT_DEFERRABLE)));
         });
         return out;
     }
@@ -284,20 +295,31 @@ final class SqliteInspector implements Inspector {
         String name = m.group(1).toLowerCase(Locale.ROOT);
         Optional<Integer> first = Optional.ofNullable(m.group(2)).map(Integer::valueOf);
         Optional<Integer> second = Optional.ofNullable(m.group(3)).map(Integer::valueOf);
-        boolean numeric = name.matches("decimal|numeric|number|real|double.*|float");
+        boolean numeric = NUMERIC.matcher(name).matches();
         return new DataType(name, numeric ? Optional.empty() : first, numeric ? first : Optional.empty(),
                 numeric ? second : Optional.empty(), 0, raw);
     }
 
-    /** The tables and views a view's text names, as whole words (quoted or not), found in one pass over it. */
-    private static List<QualifiedName> dependencies(String viewSql, List<String> names, String self) {
-        java.util.Set<String> words = new java.util.HashSet<>();
+    /**
+     * The tables and views a view's text names, as whole words (quoted or not), found in one pass over it, in the
+     * order of {@code names}.
+     *
+     * @param byWord the positions in {@code names} of each name, lower case
+     */
+    private static List<QualifiedName> dependencies(String viewSql, List<String> names,
+                                                    Map<String, List<Integer>> byWord, String self) {
+        Set<Integer> found = new TreeSet<>();
         Matcher word = WORD.matcher(viewSql.toLowerCase(Locale.ROOT));
         while (word.find()) {
-            words.add(word.group());
+            found.addAll(byWord.getOrDefault(word.group(), List.of()));
         }
-        return names.stream().filter(n -> !n.equals(self) && words.contains(n.toLowerCase(Locale.ROOT)))
-                .map(SqliteInspector::name).collect(Collectors.toList());
+        List<QualifiedName> out = new ArrayList<>();
+        for (int i : found) {
+            if (!names.get(i).equals(self)) {
+                out.add(name(names.get(i)));
+            }
+        }
+        return out;
     }
 
     private static boolean virtual(String createTable) {

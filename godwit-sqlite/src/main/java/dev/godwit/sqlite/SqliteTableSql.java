@@ -36,6 +36,8 @@ final class SqliteTableSql {
     private static final Pattern COLLATE = Pattern.compile("(?is)\\bCOLLATE\\s+" + NAME);
     private static final Pattern AUTOINCREMENT = Pattern.compile("(?i)\\bAUTOINCREMENT\\b");
     private static final Pattern ORDER = Pattern.compile("(?is)\\s+(ASC|DESC)\\s*$");
+    private static final Pattern WITHOUT_ROWID = Pattern.compile("(?s).*\\bWITHOUT\\s+ROWID\\b.*");
+    private static final Pattern STRICT = Pattern.compile("(?s).*\\bSTRICT\\b.*");
     private static final Pattern INDEX_ON = Pattern.compile("(?is)\\bON\\s+" + NAME + "\\s*\\(");
 
     final List<String> checks = new ArrayList<>();
@@ -69,8 +71,8 @@ final class SqliteTableSql {
             return t;
         }
         String options = createTable.substring(close + 1).toUpperCase(Locale.ROOT);
-        t.withoutRowid = options.matches("(?s).*\\bWITHOUT\\s+ROWID\\b.*");
-        t.strict = options.matches("(?s).*\\bSTRICT\\b.*");
+        t.withoutRowid = options.contains("WITHOUT") && WITHOUT_ROWID.matcher(options).matches();
+        t.strict = options.contains("STRICT") && STRICT.matcher(options).matches();
         for (String item : splitTopLevel(createTable.substring(open + 1, close))) {
             t.item(item.strip());
         }
@@ -94,22 +96,30 @@ final class SqliteTableSql {
         List<String> keys = new ArrayList<>();
         for (String part : splitTopLevel(createIndex.substring(open + 1, close))) {
             String key = part.strip();
-            Matcher order = ORDER.matcher(mask(key));
-            keys.add(order.find() ? key.substring(0, order.start()).strip() : key);
+            String masked = mask(key);
+            String upper = masked.toUpperCase(Locale.ROOT);
+            Matcher order = ORDER.matcher(masked);
+            keys.add((upper.contains("ASC") || upper.contains("DESC")) && order.find()
+                    ? key.substring(0, order.start()).strip() : key);
         }
         return keys;
     }
 
     private void item(String item) {
         String masked = mask(item);
-        autoincrement |= AUTOINCREMENT.matcher(masked).find();
-        boolean column = !CONSTRAINT_START.matcher(masked).matches();
+        // Each pattern is tried only when its keyword is in the text at all: most items have none of them.
+        String upper = masked.toUpperCase(Locale.ROOT);
+        autoincrement |= upper.contains("AUTOINCREMENT") && AUTOINCREMENT.matcher(masked).find();
+        boolean column = !(startsWithConstraintKeyword(upper) && CONSTRAINT_START.matcher(masked).matches());
         if (column) {
             String token = firstToken(item);
             String name = unquote(token);
-            column(name, item.substring(token.length()), masked.substring(token.length()));
+            column(name, item.substring(token.length()), masked.substring(token.length()), upper);
         } else {
             tableConstraint(item, masked);
+        }
+        if (!upper.contains("CHECK")) {
+            return;
         }
         Matcher m = NAMED_CHECK.matcher(masked);
         while (m.find()) {
@@ -122,23 +132,31 @@ final class SqliteTableSql {
         }
     }
 
-    /** A column definition; {@code masked} is {@code rest} with quoted and parenthesised text blanked. */
-    private void column(String name, String rest, String masked) {
-        Matcher g = GENERATED.matcher(masked);
-        if (g.find()) {
+    private static boolean startsWithConstraintKeyword(String upper) {
+        return upper.startsWith("CONSTRAINT") || upper.startsWith("PRIMARY") || upper.startsWith("UNIQUE")
+                || upper.startsWith("CHECK") || upper.startsWith("FOREIGN");
+    }
+
+    /**
+     * A column definition; {@code masked} is {@code rest} with quoted and parenthesised text blanked, {@code upper}
+     * the whole masked item upper case, to skip the patterns whose keyword it does not hold.
+     */
+    private void column(String name, String rest, String masked, String upper) {
+        Matcher g = upper.contains("AS") ? GENERATED.matcher(masked) : null;
+        if (g != null && g.find()) {
             int start = g.end() - 1;
             int end = matching(rest, start);
             if (end > start) {
                 generated.put(name, rest.substring(start + 1, end).strip());
             }
         }
-        Matcher c = COLLATE.matcher(masked);
-        if (c.find()) {
+        Matcher c = upper.contains("COLLATE") ? COLLATE.matcher(masked) : null;
+        if (c != null && c.find()) {
             collations.put(name, unquote(rest.substring(c.start(1), c.end(1))));
         }
         Optional<String> fkName = Optional.empty();
-        Matcher named = NAMED.matcher(masked);
-        while (named.find()) {
+        Matcher named = upper.contains("CONSTRAINT") ? NAMED.matcher(masked) : null;
+        while (named != null && named.find()) {
             String constraint = unquote(rest.substring(named.start(1), named.end(1)));
             switch (named.group(2).toUpperCase(Locale.ROOT)) {
                 case "PRIMARY" -> primaryKeyName = constraint;
@@ -146,8 +164,8 @@ final class SqliteTableSql {
                 default -> fkName = Optional.of(constraint);
             }
         }
-        Matcher references = REFERENCES.matcher(masked);
-        if (references.find()) {
+        Matcher references = upper.contains("REFERENCES") ? REFERENCES.matcher(masked) : null;
+        if (references != null && references.find()) {
             foreignKeys.add(new ForeignKeyClause(fkName, List.of(lower(name)),
                     lower(unquote(rest.substring(references.start(1), references.end(1)))),
                     deferrable(masked.substring(references.end()))));

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 class SqliteInspectorTest {
 
-    private static final String FEATURES = """
+    static final String FEATURES = """
             CREATE TABLE users (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                 email VARCHAR(200) NOT NULL COLLATE NOCASE UNIQUE,
@@ -194,18 +194,25 @@ class SqliteInspectorTest {
     }
 
     @Test
-    void readsThreeHundredTablesWithTheSameFourStatementsAsThree() throws Exception {
-        assertEquals(statementsFor(3), statementsFor(300));
-        assertEquals(4, statementsFor(3));
+    void readsThreeHundredTablesWithOneStatementLikeThree() throws Exception {
+        assertEquals(1, statementsFor(3, ""));
+        assertEquals(1, statementsFor(300, ""));
     }
 
-    private static int statementsFor(int tables) throws Exception {
+    @Test
+    void asksThePragmasWithThreeStatementsWhateverTheNumberOfTablesTheTextReaderLeavesToThem() throws Exception {
+        // A single-quoted column name is a turn SqliteCreateText leaves to the pragmas.
+        assertEquals(4, statementsFor(3, ", 'quoted' TEXT"));
+        assertEquals(4, statementsFor(300, ", 'quoted' TEXT"));
+    }
+
+    private static int statementsFor(int tables, String extraColumn) throws Exception {
         try (SqliteTestDatabase db = SqliteTestDatabase.create()) {
             StringBuilder script = new StringBuilder("CREATE TABLE t0 (id INTEGER PRIMARY KEY);\n");
             for (int i = 1; i < tables; i++) {
                 script.append("CREATE TABLE t").append(i).append(" (id INTEGER PRIMARY KEY, p INTEGER REFERENCES t")
-                        .append(i - 1).append(" (id), name TEXT UNIQUE);\nCREATE INDEX i").append(i).append(" ON t")
-                        .append(i).append(" (p);\n");
+                        .append(i - 1).append(" (id), name TEXT UNIQUE").append(extraColumn)
+                        .append(");\nCREATE INDEX i").append(i).append(" ON t").append(i).append(" (p);\n");
             }
             load(db, script.toString());
             AtomicInteger count = new AtomicInteger();

@@ -62,6 +62,24 @@ public final class Corpus {
         }
     }
 
+    /** Every diff case directory for a dialect ({@code .../diff-cases/migra/enumdeps}), sorted; empty without a corpus. */
+    public static java.util.List<Path> diffCases(String dialect) {
+        return diffCaseFiles(dialect).stream().map(Path::getParent).distinct().toList();
+    }
+
+    /** The project's own scenario directories under {@code root} (each holding from.sql and to.sql), sorted. */
+    public static java.util.List<Path> scenarios(Path root) {
+        if (!Files.isDirectory(root)) {
+            return java.util.List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(root, 3)) {
+            return files.filter(p -> p.getFileName().toString().equals("to.sql")).map(Path::getParent).sorted()
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A case file's name for test output: {@code migra/collations/to.sql}. */
     public static String label(Path caseFile) {
         int n = caseFile.getNameCount();

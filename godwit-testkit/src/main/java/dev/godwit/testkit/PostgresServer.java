@@ -82,6 +82,11 @@ public final class PostgresServer {
         }
     }
 
+    /** A server at this URL (a maintenance database, the user in it), for tests that name their own. */
+    static PostgresServer at(String adminUrl) {
+        return new PostgresServer(adminUrl, adminUrl.replaceAll("password=[^&]*", "password=***"));
+    }
+
     /** Where the server came from, for test output. */
     public String description() {
         return description;

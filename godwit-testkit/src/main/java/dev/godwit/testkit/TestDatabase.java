@@ -16,7 +16,7 @@ public interface TestDatabase extends AutoCloseable {
     /** The JDBC URL, with the user in it where the database needs one. */
     String url();
 
-    /** {@code postgres} or {@code sqlite}. */
+    /** {@code postgres}, {@code sqlite} or {@code mysql}. */
     String dialect();
 
     /** A new connection; the caller closes it. */

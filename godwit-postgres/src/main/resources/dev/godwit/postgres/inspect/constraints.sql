@@ -30,8 +30,14 @@ SELECT n.nspname AS schema_name,
        co.condeferrable AS deferrable,
        co.condeferred AS deferred,
        -- Only checks and exclusions are kept as text; deparsing the others would cost as much again.
-       CASE WHEN co.contype IN ('c', 'x') THEN pg_catalog.pg_get_constraintdef(co.oid) END AS definition
+       CASE WHEN co.contype IN ('c', 'x') THEN pg_catalog.pg_get_constraintdef(co.oid) END AS definition,
+       -- A comment on the index behind a primary key, unique or exclusion constraint (COMMENT ON INDEX), joined
+       -- rather than fetched with obj_description, which looks up one row per call. The index has the
+       -- constraint's name (PostgreSQL renames both together).
+       ixd.description AS index_comment
 FROM pg_catalog.pg_constraint co
+LEFT JOIN pg_catalog.pg_description ixd ON co.contype IN ('p', 'u', 'x') AND co.conindid <> 0
+      AND ixd.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ixd.objoid = co.conindid AND ixd.objsubid = 0
 JOIN pg_catalog.pg_class c ON c.oid = co.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_class fc ON fc.oid = co.confrelid

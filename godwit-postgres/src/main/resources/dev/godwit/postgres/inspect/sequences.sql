@@ -7,7 +7,8 @@ SELECT n.nspname AS schema_name,
        s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
        own_n.nspname AS owner_schema,
        own_c.relname AS owner_table,
-       own_a.attname AS owner_column
+       own_a.attname AS owner_column,
+       pg_catalog.obj_description(c.oid, 'pg_class') AS comment
 FROM pg_catalog.pg_sequence s
 JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

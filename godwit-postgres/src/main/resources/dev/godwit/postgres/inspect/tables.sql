@@ -11,6 +11,11 @@ SELECT n.nspname AS schema_name,
        pc.relname AS parent_name,
        CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
        td.description AS table_comment,
+       -- The parents of a table that INHERITS (not a partition), in declared order; asked only on the rows of
+       -- inherited columns (a child has one at least when a parent has a column), so it costs nothing elsewhere.
+       CASE WHEN a.attinhcount > 0 AND NOT c.relispartition
+            THEN (SELECT pg_catalog.string_agg(ih.inhparent::pg_catalog.regclass::text, ', ' ORDER BY ih.inhseqno)
+                  FROM pg_catalog.pg_inherits ih WHERE ih.inhrelid = c.oid) END AS inherits,
        a.attnum,
        a.attname AS column_name,
        a.attnotnull AS not_null,

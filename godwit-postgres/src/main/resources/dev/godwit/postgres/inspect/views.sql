@@ -6,6 +6,14 @@ SELECT n.nspname AS schema_name,
        c.relkind = 'm' AS materialized,
        pg_catalog.pg_get_viewdef(c.oid) AS definition,
        pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
+       ARRAY(SELECT a.attname FROM pg_catalog.pg_attribute a
+             JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                  AND d.objoid = c.oid AND d.objsubid = a.attnum
+             WHERE a.attrelid = c.oid AND a.attnum > 0 ORDER BY a.attnum) AS commented_columns,
+       ARRAY(SELECT d.description FROM pg_catalog.pg_attribute a
+             JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                  AND d.objoid = c.oid AND d.objsubid = a.attnum
+             WHERE a.attrelid = c.oid AND a.attnum > 0 ORDER BY a.attnum) AS column_comments,
        COALESCE(dep.schemas, '{}') AS depends_on_schemas,
        COALESCE(dep.names, '{}') AS depends_on_names
 FROM pg_catalog.pg_class c

@@ -1,0 +1,116 @@
+package dev.godwit.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.godwit.dialect.InspectOptions;
+import dev.godwit.diff.SchemaDiffer;
+import dev.godwit.model.Catalog;
+import dev.godwit.plan.ChangeWriter;
+import dev.godwit.plan.Hazard;
+import dev.godwit.plan.Plan;
+import dev.godwit.plan.PlanOptions;
+import dev.godwit.plan.PlannedStatement;
+import dev.godwit.plan.Planner;
+import dev.godwit.testkit.PostgresTestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What plans say beyond their SQL: hazards, transaction modes, and that applying them keeps the data. */
+class PostgresPlanTest {
+
+    private static PostgresTestDatabase from;
+    private static PostgresTestDatabase to;
+
+    @BeforeAll
+    static void databases() {
+        from = PostgresTestDatabase.create();
+        to = PostgresTestDatabase.create();
+    }
+
+    @AfterAll
+    static void drop() {
+        from.close();
+        to.close();
+    }
+
+    private static Plan plan(String fromSql, String toSql, PlanOptions options) throws SQLException {
+        reset(from, fromSql);
+        reset(to, toSql);
+        ChangeWriter writer = new PostgresDialect().changeWriter().with(options);
+        return new Planner(writer).plan(new SchemaDiffer(writer.hooks()).diff(inspect(from), inspect(to)));
+    }
+
+    private static void reset(PostgresTestDatabase db, String sql) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            PostgresCases.empty(c);
+            PostgresCases.load(c, sql);
+        }
+    }
+
+    private static Catalog inspect(PostgresTestDatabase db) throws SQLException {
+        try (Connection c = db.connect()) {
+            return new PostgresInspector().inspect(c, InspectOptions.everySchema());
+        }
+    }
+
+    @Test
+    void equivalentSchemasGiveNoChange() throws SQLException {
+        Plan plan = plan("CREATE TABLE t (id int4 PRIMARY KEY, n varchar(10) DEFAULT 'x', CHECK (id > 0))",
+                "CREATE TABLE t (id integer, n character varying(10) DEFAULT 'x'::text, "
+                        + "CONSTRAINT t_pkey PRIMARY KEY (id), CONSTRAINT t_id_check CHECK (id > 0))",
+                PlanOptions.defaults());
+        assertTrue(plan.isEmpty(), plan.upSql());
+    }
+
+    @Test
+    void dropsCarryDataLossAndTypeChangesARewrite() throws SQLException {
+        Plan plan = plan("CREATE TABLE t (id int PRIMARY KEY, old text, n int)",
+                "CREATE TABLE t (id int PRIMARY KEY, n bigint)", PlanOptions.defaults());
+        assertEquals(java.util.EnumSet.of(Hazard.DATA_LOSS, Hazard.IRREVERSIBLE, Hazard.TABLE_REWRITE,
+                Hazard.BLOCKING_LOCK), plan.hazards());
+        assertTrue(plan.transactional());
+        assertTrue(plan.reversible());
+    }
+
+    @Test
+    void concurrentIndexesRunOutsideTheTransaction() throws SQLException {
+        Plan plan = plan("CREATE TABLE t (id int, n int)", "CREATE TABLE t (id int, n int); "
+                + "CREATE INDEX t_n ON t (n)", new PlanOptions(true));
+        List<PlannedStatement> up = plan.up();
+        assertEquals(1, up.size(), plan.upSql());
+        assertTrue(up.get(0).sql().startsWith("CREATE INDEX CONCURRENTLY t_n ON public.t"), up.get(0).sql());
+        assertFalse(plan.transactional());
+        assertTrue(plan.hazards().contains(Hazard.NON_TRANSACTIONAL));
+        assertEquals("DROP INDEX CONCURRENTLY IF EXISTS public.t_n;\n", plan.downSql());
+    }
+
+    @Test
+    void aColumnTypeChangeUnderAViewKeepsTheRows() throws SQLException {
+        Plan plan = plan("CREATE TABLE t (id int PRIMARY KEY, amount int); INSERT INTO t VALUES (1, 42), (2, 7);"
+                        + "CREATE VIEW big AS SELECT id FROM t WHERE amount > 10",
+                "CREATE TABLE t (id int PRIMARY KEY, amount numeric(10,2)); "
+                        + "CREATE VIEW big AS SELECT id FROM t WHERE amount > 10", PlanOptions.defaults());
+        try (Connection c = from.connect(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            for (PlannedStatement statement : plan.up()) {
+                s.execute(statement.sql());
+            }
+            c.commit();
+            try (var rs = s.executeQuery("SELECT string_agg(id || ':' || amount, ',' ORDER BY id) FROM t")) {
+                rs.next();
+                assertEquals("1:42.00,2:7.00", rs.getString(1));
+            }
+            try (var rs = s.executeQuery("SELECT count(*) FROM big")) {
+                rs.next();
+                assertEquals(1, rs.getInt(1));
+            }
+        }
+    }
+}

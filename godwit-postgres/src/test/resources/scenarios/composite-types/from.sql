@@ -1,0 +1,1 @@
+CREATE TYPE money_amount AS (amount numeric, currency char(3));

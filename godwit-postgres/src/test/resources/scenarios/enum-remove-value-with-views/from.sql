@@ -1,0 +1,4 @@
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TABLE person (id int PRIMARY KEY, current mood DEFAULT 'ok', history mood[]);
+CREATE VIEW happy_people AS SELECT id, current FROM person WHERE current = 'happy';
+CREATE VIEW happy_count AS SELECT count(*) AS n FROM happy_people;

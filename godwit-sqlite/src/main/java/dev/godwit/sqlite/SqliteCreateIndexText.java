@@ -1,0 +1,92 @@
+package dev.godwit.sqlite;
+
+import dev.godwit.sqlite.SqliteTableRows.IndexRow;
+import dev.godwit.sqlite.SqliteTableRows.KeyRow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Reads from a CREATE INDEX text the row {@code pragma_index_list} and {@code pragma_index_xinfo} would report of the
+ * index, for {@link SqliteCreateText}.
+ */
+final class SqliteCreateIndexText {
+
+    private SqliteCreateIndexText() {
+    }
+
+    /**
+     * An index's pragma row from its CREATE INDEX text. A key is a column when it is one of the table's column names
+     * (with a COLLATE, ASC or DESC); a function call is an expression; any other shape is left to the pragmas.
+     *
+     * @param columnNamed the table's column of a name as declared, or null when there is none
+     * @return empty when only the pragmas can tell
+     */
+    static Optional<IndexRow> read(String name, String sql, UnaryOperator<String> columnNamed) {
+        Optional<SqliteTokens> tokens = SqliteTokens.of(sql);
+        if (tokens.isEmpty()) {
+            return Optional.empty();
+        }
+        SqliteTokens index = tokens.get();
+        int i = 0;
+        if (!index.is(i++, "CREATE")) {
+            return Optional.empty();
+        }
+        boolean unique = index.is(i, "UNIQUE");
+        i += unique ? 1 : 0;
+        if (!index.is(i, "INDEX")) {
+            return Optional.empty();
+        }
+        while (i < index.size() && !index.is(i, "ON")) {
+            i++;
+        }
+        i += 2; // ON table
+        int close = index.kind(i) == SqliteTokens.LP ? index.closing(i) : -1;
+        if (close < 0) {
+            return Optional.empty();
+        }
+        List<KeyRow> keys = new ArrayList<>();
+        int from = i + 1;
+        int depth = 0;
+        for (int k = from; k <= close; k++) {
+            byte kind = index.kind(k);
+            if (kind == SqliteTokens.LP) {
+                depth++;
+            } else if (kind == SqliteTokens.RP && k < close) {
+                depth--;
+            } else if (depth == 0 && (kind == SqliteTokens.COMMA || k == close)) {
+                KeyRow key = key(index, from, k, columnNamed);
+                if (key == null) {
+                    return Optional.empty();
+                }
+                keys.add(key);
+                from = k + 1;
+            }
+        }
+        return Optional.of(new IndexRow(name, "c", unique, keys));
+    }
+
+    /** The key in tokens {@code from} to {@code to} (exclusive), or null when only the pragmas can tell. */
+    private static KeyRow key(SqliteTokens index, int from, int to, UnaryOperator<String> columnNamed) {
+        boolean desc = index.is(to - 1, "DESC");
+        if (desc || index.is(to - 1, "ASC")) {
+            to--;
+        }
+        if (to - from >= 2 && index.is(to - 2, "COLLATE") && (index.isName(to - 1)
+                || index.kind(to - 1) == SqliteTokens.STRING)) {
+            to -= 2;
+        }
+        if (to - from == 1 && index.isName(from)) {
+            String column = columnNamed.apply(index.dequoted(from));
+            return column == null ? null : new KeyRow(column, desc); // not a column: a string, or rowid
+        }
+        // A function call (not likely/unlikely/likelihood, which SQLite may see through) is an expression.
+        if (index.kind(from) == SqliteTokens.NAME && index.kind(from + 1) == SqliteTokens.LP
+                && index.closing(from + 1) == to - 1 && !index.text(from).toLowerCase(Locale.ROOT).contains("like")) {
+            return new KeyRow(null, desc);
+        }
+        return null;
+    }
+}

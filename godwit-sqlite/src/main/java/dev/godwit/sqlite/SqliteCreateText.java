@@ -1,0 +1,636 @@
+package dev.godwit.sqlite;
+
+import dev.godwit.sqlite.SqliteTableRows.ColumnRow;
+import dev.godwit.sqlite.SqliteTableRows.ForeignKeyRow;
+import dev.godwit.sqlite.SqliteTableRows.IndexRow;
+import dev.godwit.sqlite.SqliteTableRows.KeyRow;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads from a table's CREATE TABLE text, and the CREATE INDEX texts of its indexes, the rows SQLite's pragmas would
+ * report ({@link SqliteTableRows}; the indexes' with {@link SqliteCreateIndexText}), the way SQLite itself builds its in-memory schema from the same text on open
+ * (build.c): declared types as written (the six STRICT type names upper case), DEFAULT texts as their span, primary
+ * key positions, NOT NULL (implied for the primary key of a WITHOUT ROWID table), the automatic indexes of UNIQUE and
+ * PRIMARY KEY constraints with SQLite's numbering ({@code sqlite_autoindex_<table>_<n>}, n counting the indexes made
+ * before, a constraint on the same columns and collations as an earlier one making none), and foreign keys numbered
+ * from the last declared.
+ *
+ * <p>It follows SQLite's grammar (parse.y) token by token and gives up, returning empty, at anything it does not
+ * know for certain: then the pragmas are asked for that table. {@code SqliteCreateTextTest} holds it to the pragmas'
+ * rows on every schema of the test corpus.
+ */
+final class SqliteCreateText {
+
+    /** The type names SQLite reports upper case whatever the case written (sqlite3StdType). */
+    private static final Set<String> STANDARD_TYPES = Set.of("ANY", "BLOB", "INT", "INTEGER", "REAL", "TEXT");
+    /** Keywords that end a column's type: the start of a column constraint (GENERATED is absorbed, see type()). */
+    private static final Set<String> CONSTRAINT_START = Set.of("CONSTRAINT", "DEFAULT", "NULL", "NOT", "PRIMARY",
+            "UNIQUE", "CHECK", "REFERENCES", "DEFERRABLE", "COLLATE", "AS");
+    private static final Set<String> TABLE_CONSTRAINT_START = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK",
+            "FOREIGN");
+
+    private final String table;
+    private final SqliteTokens t;
+    private int pos;
+    private final List<Col> columns = new ArrayList<>();
+    private final Map<String, Integer> byName = new HashMap<>();
+    private final List<AutoIndex> indexes = new ArrayList<>();
+    /** Foreign keys in declaration order, their rows without an id yet. */
+    private final List<List<ForeignKeyRow>> foreignKeys = new ArrayList<>();
+    private final List<Integer> primaryKey = new ArrayList<>();
+    /** The column that is the rowid (INTEGER PRIMARY KEY), or -1. */
+    private int rowidColumn = -1;
+
+    private static final class Col {
+        final String name;
+        String type = "";
+        boolean notNull;
+        String defaultValue;
+        int hidden;
+        String collation;
+
+        Col(String name) {
+            this.name = name;
+        }
+    }
+
+    /** An index made by a constraint: columns by position, collations, origin u or pk. */
+    private static final class AutoIndex {
+        final String name;
+        String origin;
+        final List<Integer> columns;
+        final List<String> collations;
+        final List<Boolean> descending;
+
+        AutoIndex(String name, String origin, List<Integer> columns, List<String> collations,
+                  List<Boolean> descending) {
+            this.name = name;
+            this.origin = origin;
+            this.columns = columns;
+            this.collations = collations;
+            this.descending = descending;
+        }
+    }
+
+    /** Thrown where SQLite's grammar takes a turn this reader does not follow; the pragmas then answer. */
+    private static final class Unsure extends RuntimeException {
+        Unsure() {
+            super(null, null, false, false);
+        }
+    }
+
+    private SqliteCreateText(String table, SqliteTokens tokens) {
+        this.table = table;
+        this.t = tokens;
+    }
+
+    /**
+     * The pragmas' rows of table {@code table}, or empty when the text takes a turn this reader does not follow.
+     *
+     * @param createIndexes the CREATE INDEX statements on the table, by index name
+     */
+    static Optional<SqliteTableRows> read(String table, String createTable, Map<String, String> createIndexes) {
+        Optional<SqliteTokens> tokens = SqliteTokens.of(createTable);
+        if (tokens.isEmpty()) {
+            return Optional.empty();
+        }
+        SqliteCreateText text = new SqliteCreateText(table, tokens.get());
+        try {
+            text.createTable();
+            List<IndexRow> indexes = new ArrayList<>();
+            for (AutoIndex index : text.indexes) {
+                List<KeyRow> keys = new ArrayList<>();
+                for (int k = 0; k < index.columns.size(); k++) {
+                    keys.add(new KeyRow(text.columns.get(index.columns.get(k)).name, index.descending.get(k)));
+                }
+                indexes.add(new IndexRow(index.name, index.origin, true, keys));
+            }
+            for (Map.Entry<String, String> index : createIndexes.entrySet()) {
+                indexes.add(SqliteCreateIndexText.read(index.getKey(), index.getValue(), text::columnNamed)
+                        .orElseThrow(Unsure::new));
+            }
+            List<ColumnRow> columns = new ArrayList<>();
+            for (int i = 0; i < text.columns.size(); i++) {
+                Col c = text.columns.get(i);
+                int pk = text.primaryKey.indexOf(i) + 1;
+                columns.add(new ColumnRow(c.name, c.type, c.notNull, c.hidden == 0 ? c.defaultValue : null, pk,
+                        c.hidden));
+            }
+            List<ForeignKeyRow> foreignKeys = new ArrayList<>();
+            for (int id = 0; id < text.foreignKeys.size(); id++) {
+                // SQLite puts each new key first in its list: id 0 is the last one declared.
+                for (ForeignKeyRow row : text.foreignKeys.get(text.foreignKeys.size() - 1 - id)) {
+                    foreignKeys.add(new ForeignKeyRow(id, row.seq(), row.table(), row.from(), row.to(),
+                            row.onUpdate(), row.onDelete()));
+                }
+            }
+            return Optional.of(new SqliteTableRows(columns, indexes, foreignKeys));
+        } catch (Unsure e) {
+            return Optional.empty();
+        }
+    }
+
+    private void createTable() {
+        expect("CREATE");
+        expect("TABLE");
+        if (t.is(pos, "IF")) {
+            unsure(); // SQLite stores the statement without IF NOT EXISTS
+        }
+        name();
+        if (t.kind(pos) == SqliteTokens.DOT) {
+            pos++;
+            name();
+        }
+        expect(SqliteTokens.LP);
+        do {
+            if (tableConstraintStart()) {
+                break;
+            }
+            column();
+        } while (accept(SqliteTokens.COMMA));
+        while (t.kind(pos) != SqliteTokens.RP) {
+            tableConstraint();
+            accept(SqliteTokens.COMMA); // SQLite lets table constraints follow one another without a comma
+        }
+        pos++;
+        boolean withoutRowid = false;
+        while (pos < t.size()) {
+            if (t.is(pos, "WITHOUT") && t.is(pos + 1, "ROWID")) {
+                withoutRowid = true;
+                pos += 2;
+            } else if (t.is(pos, "STRICT")) {
+                pos++;
+            } else {
+                unsure();
+            }
+            if (pos < t.size()) {
+                expect(SqliteTokens.COMMA);
+            }
+        }
+        if (withoutRowid) {
+            if (primaryKey.isEmpty()) {
+                unsure();
+            }
+            if (rowidColumn >= 0) {
+                // convertToWithoutRowidTable: an INTEGER PRIMARY KEY gets its index only now, after every other.
+                Col c = columns.get(rowidColumn);
+                constraintIndex("pk", List.of(rowidColumn), List.of(collation(c)), List.of(false));
+            }
+            primaryKey.forEach(i -> columns.get(i).notNull = true);
+        }
+    }
+
+    private boolean tableConstraintStart() {
+        for (String keyword : TABLE_CONSTRAINT_START) {
+            if (t.is(pos, keyword)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void column() {
+        if (!t.isName(pos)) {
+            unsure();
+        }
+        Col c = new Col(t.dequoted(pos++));
+        if (byName.putIfAbsent(lower(c.name), columns.size()) != null) {
+            unsure();
+        }
+        columns.add(c);
+        c.type = type();
+        int self = columns.size() - 1;
+        while (t.kind(pos) != SqliteTokens.COMMA && t.kind(pos) != SqliteTokens.RP) {
+            if (accept("CONSTRAINT")) {
+                name();
+            } else if (accept("DEFAULT")) {
+                c.defaultValue = defaultValue();
+            } else if (accept("NULL")) {
+                conflictClause();
+            } else if (t.is(pos, "NOT") && t.is(pos + 1, "NULL")) {
+                pos += 2;
+                c.notNull = true;
+                conflictClause();
+            } else if (t.is(pos, "NOT") && t.is(pos + 1, "DEFERRABLE") || t.is(pos, "DEFERRABLE")) {
+                deferrable();
+            } else if (t.is(pos, "PRIMARY") && t.is(pos + 1, "KEY")) {
+                pos += 2;
+                boolean desc = sortOrder();
+                conflictClause();
+                accept("AUTOINCREMENT");
+                primaryKey(List.of(self), List.of(collation(c)), List.of(desc), desc);
+            } else if (accept("UNIQUE")) {
+                conflictClause();
+                constraintIndex("u", List.of(self), List.of(collation(c)), List.of(false));
+            } else if (accept("CHECK")) {
+                skipParenthesised();
+            } else if (accept("REFERENCES")) {
+                references(List.of(self));
+            } else if (accept("COLLATE")) {
+                c.collation = collationName();
+                // sqlite3AddCollateType: indexes already made on the column take the new collation.
+                for (AutoIndex index : indexes) {
+                    if (index.columns.get(0) == self) {
+                        index.collations.set(0, c.collation);
+                    }
+                }
+            } else if (t.is(pos, "GENERATED") && t.is(pos + 1, "ALWAYS") && t.is(pos + 2, "AS")) {
+                pos += 3;
+                c.hidden = generated();
+            } else if (accept("AS")) {
+                c.hidden = generated();
+            } else {
+                unsure();
+            }
+        }
+    }
+
+    /**
+     * The declared type as SQLite keeps it: the text from its first word to its last word or closing parenthesis.
+     * GENERATED and ALWAYS may be read as type words by SQLite's parser; like sqlite3AddColumn, they are cut off.
+     */
+    private String type() {
+        int first = pos;
+        while (t.kind(pos) == SqliteTokens.NAME && !constraintKeyword(pos)) {
+            pos++;
+        }
+        if (t.kind(pos) == SqliteTokens.QUOTED_NAME || t.kind(pos) == SqliteTokens.STRING) {
+            unsure(); // SQLite dequotes a type that starts with a quote, and keeps the rest as written
+        }
+        if (pos == first) {
+            return "";
+        }
+        int end = t.end(pos - 1);
+        if (t.kind(pos) == SqliteTokens.LP) {
+            pos++;
+            signedNumber();
+            if (accept(SqliteTokens.COMMA)) {
+                signedNumber();
+            }
+            end = t.end(pos);
+            expect(SqliteTokens.RP);
+        }
+        String type = t.sql.substring(t.start(first), end);
+        String upper = type.toUpperCase(Locale.ROOT);
+        if (upper.endsWith("ALWAYS")) {
+            if (type.length() < 16 || !upper.matches("(?s).*\\sGENERATED\\s+ALWAYS") && !upper.equals(
+                    "GENERATED ALWAYS")) {
+                unsure();
+            }
+            type = type.substring(0, upper.lastIndexOf("GENERATED")).stripTrailing();
+            upper = type.toUpperCase(Locale.ROOT);
+        }
+        return STANDARD_TYPES.contains(upper) ? upper : type;
+    }
+
+    private boolean constraintKeyword(int i) {
+        for (String keyword : CONSTRAINT_START) {
+            if (t.is(i, keyword)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void signedNumber() {
+        if (t.kind(pos) == SqliteTokens.PLUS || t.kind(pos) == SqliteTokens.MINUS) {
+            pos++;
+        }
+        expect(SqliteTokens.NUMBER);
+    }
+
+    /** The text sqlite3AddDefaultValue keeps: the term, the signed term, or what is inside the parentheses. */
+    private String defaultValue() {
+        byte kind = t.kind(pos);
+        int from;
+        int to;
+        if (kind == SqliteTokens.LP) {
+            int close = t.closing(pos);
+            if (close < 0) {
+                unsure();
+            }
+            from = t.end(pos);
+            to = t.start(close);
+            pos = close + 1;
+        } else {
+            from = t.start(pos);
+            if (kind == SqliteTokens.PLUS || kind == SqliteTokens.MINUS) {
+                pos++;
+                kind = t.kind(pos);
+                if (kind != SqliteTokens.NUMBER && kind != SqliteTokens.STRING && kind != SqliteTokens.BLOB
+                        && !t.is(pos, "NULL") && !currentTime(pos)) {
+                    unsure();
+                }
+            } else if (kind != SqliteTokens.NUMBER && kind != SqliteTokens.STRING && kind != SqliteTokens.BLOB
+                    && kind != SqliteTokens.QUOTED_NAME && !(kind == SqliteTokens.NAME && (!constraintKeyword(pos)
+                    || t.is(pos, "NULL")))) {
+                unsure();
+            }
+            to = t.end(pos);
+            pos++;
+        }
+        while (from < to && SqliteTokens.isSpace(t.sql.charAt(from))) {
+            from++;
+        }
+        while (to > from && SqliteTokens.isSpace(t.sql.charAt(to - 1))) {
+            to--;
+        }
+        return t.sql.substring(from, to);
+    }
+
+    private boolean currentTime(int i) {
+        return t.is(i, "CURRENT_TIME") || t.is(i, "CURRENT_DATE") || t.is(i, "CURRENT_TIMESTAMP");
+    }
+
+    /** AS (expr) [STORED | VIRTUAL]: the hidden code, 3 stored, 2 virtual. */
+    private int generated() {
+        skipParenthesised();
+        if (accept("STORED")) {
+            return 3;
+        }
+        accept("VIRTUAL");
+        return 2;
+    }
+
+    private void tableConstraint() {
+        if (accept("CONSTRAINT")) {
+            name();
+        } else if (t.is(pos, "PRIMARY") && t.is(pos + 1, "KEY")) {
+            pos += 2;
+            List<Integer> cols = new ArrayList<>();
+            List<String> colls = new ArrayList<>();
+            List<Boolean> desc = new ArrayList<>();
+            columnList(cols, colls, desc, true);
+            conflictClause();
+            primaryKey(cols, colls, desc, desc.get(0));
+        } else if (accept("UNIQUE")) {
+            List<Integer> cols = new ArrayList<>();
+            List<String> colls = new ArrayList<>();
+            List<Boolean> desc = new ArrayList<>();
+            columnList(cols, colls, desc, false);
+            conflictClause();
+            constraintIndex("u", cols, colls, desc);
+        } else if (accept("CHECK")) {
+            skipParenthesised();
+            conflictClause();
+        } else if (t.is(pos, "FOREIGN") && t.is(pos + 1, "KEY")) {
+            pos += 2;
+            List<Integer> cols = new ArrayList<>();
+            columnList(cols, new ArrayList<>(), new ArrayList<>(), false);
+            expect("REFERENCES");
+            references(cols);
+        } else {
+            unsure();
+        }
+    }
+
+    /** ( name [COLLATE c] [ASC|DESC], ... ) of a PRIMARY KEY, UNIQUE or FOREIGN KEY, as column positions. */
+    private void columnList(List<Integer> cols, List<String> colls, List<Boolean> desc, boolean autoincrement) {
+        expect(SqliteTokens.LP);
+        do {
+            if (!t.isName(pos)) {
+                unsure();
+            }
+            Integer col = byName.get(lower(t.dequoted(pos++)));
+            if (col == null || cols.contains(col)) {
+                unsure();
+            }
+            cols.add(col);
+            colls.add(accept("COLLATE") ? collationName() : collation(columns.get(col)));
+            desc.add(sortOrder());
+        } while (accept(SqliteTokens.COMMA));
+        if (autoincrement) {
+            accept("AUTOINCREMENT");
+        }
+        expect(SqliteTokens.RP);
+    }
+
+    /** sqlite3AddPrimaryKey: one INTEGER column in ascending order is the rowid; any other key gets an index. */
+    private void primaryKey(List<Integer> cols, List<String> colls, List<Boolean> desc, boolean firstDescending) {
+        if (!primaryKey.isEmpty()) {
+            unsure();
+        }
+        primaryKey.addAll(cols);
+        if (cols.size() == 1 && columns.get(cols.get(0)).type.equals("INTEGER") && !firstDescending) {
+            rowidColumn = cols.get(0);
+        } else {
+            constraintIndex("pk", cols, colls, desc);
+        }
+    }
+
+    /**
+     * sqlite3CreateIndex for a constraint: named after the count of the table's indexes so far, and not made when
+     * an index on the same columns with the same collations exists (which becomes the primary key's, for one).
+     */
+    private void constraintIndex(String origin, List<Integer> cols, List<String> colls, List<Boolean> desc) {
+        for (AutoIndex index : indexes) {
+            if (index.columns.equals(cols) && sameCollations(index.collations, colls)) {
+                if (origin.equals("pk")) {
+                    index.origin = "pk";
+                }
+                return;
+            }
+        }
+        indexes.add(new AutoIndex("sqlite_autoindex_" + table + "_" + (indexes.size() + 1), origin,
+                new ArrayList<>(cols), new ArrayList<>(colls), new ArrayList<>(desc)));
+    }
+
+    private static boolean sameCollations(List<String> a, List<String> b) {
+        for (int i = 0; i < a.size(); i++) {
+            if (!asciiEqualsIgnoreCase(a.get(i), b.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** REFERENCES table [(columns)] [ON DELETE|UPDATE|INSERT action | MATCH name]... [[NOT] DEFERRABLE ...]. */
+    private void references(List<Integer> from) {
+        if (!t.isName(pos)) {
+            unsure();
+        }
+        String parent = t.dequoted(pos++);
+        List<String> to = new ArrayList<>();
+        if (accept(SqliteTokens.LP)) {
+            do {
+                if (!t.isName(pos)) {
+                    unsure();
+                }
+                to.add(t.dequoted(pos++));
+                if (accept("COLLATE")) {
+                    collationName();
+                }
+                sortOrder();
+            } while (accept(SqliteTokens.COMMA));
+            expect(SqliteTokens.RP);
+            if (to.size() != from.size()) {
+                unsure();
+            }
+        }
+        String onUpdate = "NO ACTION";
+        String onDelete = "NO ACTION";
+        while (true) {
+            if (accept("MATCH")) {
+                name();
+            } else if (accept("ON")) {
+                if (accept("DELETE")) {
+                    onDelete = action();
+                } else if (accept("UPDATE")) {
+                    onUpdate = action();
+                } else {
+                    expect("INSERT");
+                    action();
+                }
+            } else {
+                break;
+            }
+        }
+        if (t.is(pos, "NOT") && t.is(pos + 1, "DEFERRABLE") || t.is(pos, "DEFERRABLE")) {
+            deferrable();
+        }
+        List<ForeignKeyRow> key = new ArrayList<>();
+        for (int i = 0; i < from.size(); i++) {
+            key.add(new ForeignKeyRow(-1, i, parent, columns.get(from.get(i)).name, to.isEmpty() ? null : to.get(i),
+                    onUpdate, onDelete));
+        }
+        foreignKeys.add(key);
+    }
+
+    private String action() {
+        if (accept("SET")) {
+            if (accept("NULL")) {
+                return "SET NULL";
+            }
+            expect("DEFAULT");
+            return "SET DEFAULT";
+        }
+        if (accept("CASCADE")) {
+            return "CASCADE";
+        }
+        if (accept("RESTRICT")) {
+            return "RESTRICT";
+        }
+        expect("NO");
+        expect("ACTION");
+        return "NO ACTION";
+    }
+
+    private void deferrable() {
+        accept("NOT");
+        expect("DEFERRABLE");
+        if (accept("INITIALLY") && !accept("DEFERRED")) {
+            expect("IMMEDIATE");
+        }
+    }
+
+    private void conflictClause() {
+        if (t.is(pos, "ON") && t.is(pos + 1, "CONFLICT")) {
+            pos += 2;
+            if (!(accept("ROLLBACK") || accept("ABORT") || accept("FAIL") || accept("IGNORE")
+                    || accept("REPLACE"))) {
+                unsure();
+            }
+        }
+    }
+
+    /** Whether an ASC or DESC follows, and whether it is DESC. */
+    private boolean sortOrder() {
+        if (accept("DESC")) {
+            return true;
+        }
+        accept("ASC");
+        return false;
+    }
+
+    private String collationName() {
+        if (!t.isName(pos) && t.kind(pos) != SqliteTokens.STRING) {
+            unsure();
+        }
+        return t.dequoted(pos++);
+    }
+
+    /** The table's column of this name as declared, or null. */
+    private String columnNamed(String name) {
+        Integer col = byName.get(lower(name));
+        return col == null ? null : columns.get(col).name;
+    }
+
+    private static String collation(Col c) {
+        return c.collation == null ? "BINARY" : c.collation;
+    }
+
+    private void skipParenthesised() {
+        if (t.kind(pos) != SqliteTokens.LP) {
+            unsure();
+        }
+        int close = t.closing(pos);
+        if (close < 0) {
+            unsure();
+        }
+        pos = close + 1;
+    }
+
+    private void name() {
+        if (!t.isName(pos) && t.kind(pos) != SqliteTokens.STRING) {
+            unsure();
+        }
+        pos++;
+    }
+
+    private boolean accept(String keyword) {
+        if (t.is(pos, keyword)) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean accept(byte kind) {
+        if (t.kind(pos) == kind) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    private void expect(String keyword) {
+        if (!accept(keyword)) {
+            unsure();
+        }
+    }
+
+    private void expect(byte kind) {
+        if (!accept(kind)) {
+            unsure();
+        }
+    }
+
+    private static void unsure() {
+        throw new Unsure();
+    }
+
+    /** Column names compare as SQLite compares them (sqlite3StrICmp): ASCII letters only fold. */
+    static String lower(String name) {
+        StringBuilder out = null;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                if (out == null) {
+                    out = new StringBuilder(name);
+                }
+                out.setCharAt(i, (char) (c + 32));
+            }
+        }
+        return out == null ? name : out.toString();
+    }
+
+    private static boolean asciiEqualsIgnoreCase(String a, String b) {
+        return lower(a).equals(lower(b));
+    }
+}

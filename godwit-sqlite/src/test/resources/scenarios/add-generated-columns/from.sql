@@ -1,0 +1,1 @@
+CREATE TABLE boxes (id integer PRIMARY KEY, w real, h real);

@@ -1,0 +1,1 @@
+CREATE TABLE measurements (id integer PRIMARY KEY, value real);
