@@ -1,12 +1,15 @@
 package dev.godwit;
 
 import dev.godwit.dialect.ConnectionSource;
+import dev.godwit.dialect.Dialect;
+import dev.godwit.dialect.Dialects;
 import dev.godwit.error.ErrorCode;
 import dev.godwit.error.GodwitException;
 import dev.godwit.error.Redaction;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Properties;
 import javax.sql.DataSource;
 
@@ -37,7 +40,9 @@ final class Connections {
         if (password != null && !password.isEmpty()) {
             properties.setProperty("password", password);
         }
+        Optional<Dialect> dialect = Dialects.available().stream().filter(d -> d.handles(url)).findFirst();
         return () -> {
+            dialect.ifPresent(d -> d.beforeConnect(url));
             try {
                 Connection c = DriverManager.getConnection(url, properties);
                 if (c == null) {

@@ -72,6 +72,13 @@ public interface Dialect {
     /** True when the table exists; an unqualified name is looked up where unqualified names resolve. */
     boolean tableExists(Connection connection, QualifiedName table) throws SQLException;
 
+    /**
+     * Runs before each connection to {@code jdbcUrl} is opened, for a dialect that must prepare the database's
+     * location first (SQLite creates a missing database file). The default does nothing.
+     */
+    default void beforeConnect(String jdbcUrl) {
+    }
+
     /** Sets a fresh migration session up: the schema for unqualified names, lock and busy timeouts. */
     void prepareSession(Connection connection, SessionOptions options) throws SQLException;
 

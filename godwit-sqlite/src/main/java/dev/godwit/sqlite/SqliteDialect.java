@@ -10,12 +10,18 @@ import dev.godwit.dialect.StatementSplitter;
 import dev.godwit.model.QualifiedName;
 import dev.godwit.plan.ChangeWriter;
 import dev.godwit.plan.DdlWriter;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -96,6 +102,40 @@ public final class SqliteDialect implements Dialect {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
+        }
+    }
+
+    /**
+     * Creates a missing database file before the driver opens it. sqlite-jdbc tests that it may write a missing file
+     * by creating and deleting it; a second connection opening the path in between keeps the deleted file and fails
+     * its first write with SQLITE_READONLY_DBMOVED. An empty file is an empty SQLite database, so creating it here
+     * (atomically: a racing creator just finds it) leaves the driver nothing to delete.
+     */
+    @Override
+    public void beforeConnect(String jdbcUrl) {
+        databaseFile(jdbcUrl).filter(f -> f.getParent() == null || Files.isDirectory(f.getParent())).ifPresent(f -> {
+            try {
+                Files.createFile(f);
+            } catch (FileAlreadyExistsException e) {
+                // Another connection created it first: the file every connection opens.
+            } catch (IOException e) {
+                // Left to the driver, whose error names the path and the reason.
+            }
+        });
+    }
+
+    /** The file a plain {@code jdbc:sqlite:path[?params]} URL names; none for memory, resource and URI names. */
+    static Optional<Path> databaseFile(String jdbcUrl) {
+        String name = jdbcUrl.substring("jdbc:sqlite:".length());
+        int query = name.indexOf('?');
+        name = query < 0 ? name : name.substring(0, query);
+        if (name.isEmpty() || name.startsWith(":") || name.startsWith("file:")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(name));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
         }
     }
 

@@ -10,10 +10,13 @@ import dev.godwit.error.GodwitException;
 import dev.godwit.testkit.MigratorContract;
 import dev.godwit.testkit.SqliteTestDatabase;
 import dev.godwit.testkit.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SqliteMigratorTest extends MigratorContract {
@@ -43,5 +46,21 @@ class SqliteMigratorTest extends MigratorContract {
         assertFalse(db.hasTable("b"));
         assertEquals(List.of("20261101000001_b"),
                 godwit().migrate().applied().stream().map(r -> r.id().value()).toList());
+    }
+    /** sqlite-jdbc's create-and-delete write check raced concurrent first connections into SQLITE_READONLY_DBMOVED. */
+    @Test
+    void theDialectCreatesAMissingDatabaseFileBeforeTheDriverOpensIt() throws Exception {
+        Path file = ((SqliteTestDatabase) db).file();
+        SqliteDialect dialect = new SqliteDialect();
+        assertFalse(Files.exists(file));
+        dialect.beforeConnect(db.url() + "?journal_mode=WAL");
+        assertTrue(Files.exists(file));
+        dialect.beforeConnect(db.url());
+        assertEquals(0, Files.size(file), "an existing file is left as it is");
+        assertEquals(Optional.empty(), SqliteDialect.databaseFile("jdbc:sqlite::memory:"));
+        assertEquals(Optional.empty(), SqliteDialect.databaseFile("jdbc:sqlite:file:x.db?mode=memory"));
+        Path missingDirectory = base.resolve("no/such/dir/x.db");
+        dialect.beforeConnect("jdbc:sqlite:" + missingDirectory);
+        assertFalse(Files.exists(missingDirectory.getParent()), "a missing directory is left for the driver to report");
     }
 }
