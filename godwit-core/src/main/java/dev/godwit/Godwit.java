@@ -180,8 +180,8 @@ public final class Godwit {
         InspectOptions effective = new InspectOptions(schemas,
                 options.include(), options.exclude(),
                 Optional.of(QualifiedName.of(config.schema().orElse(null), config.table())));
-        try (Connection c = connections.open()) {
-            return dialect.inspector().inspect(c, effective);
+        try {
+            return dialect.inspector().inspect(connections, effective);
         } catch (SQLException e) {
             throw new GodwitException(ErrorCode.CONNECTION, "Cannot read the schema of " + config.displayUrl() + ": "
                     + dialect.describe(e) + (e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]")

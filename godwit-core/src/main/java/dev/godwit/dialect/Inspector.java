@@ -17,4 +17,14 @@ public interface Inspector {
      * @param options    which schemas and objects to read
      */
     Catalog inspect(Connection connection, InspectOptions options) throws SQLException;
+
+    /**
+     * The selected part of the schema of the database {@code connections} opens. A dialect may read a big schema on
+     * more than one connection at once; the default reads it on one.
+     */
+    default Catalog inspect(ConnectionSource connections, InspectOptions options) throws SQLException {
+        try (Connection connection = connections.open()) {
+            return inspect(connection, options);
+        }
+    }
 }

@@ -30,25 +30,73 @@ final class CatalogQuery {
         this.sql = SqlResources.read(PostgresDialect.class, "inspect/" + resource);
     }
 
+    @Override
+    public String toString() {
+        return resource;
+    }
+
     static CatalogQuery of(String resource) {
         return new CatalogQuery(resource);
     }
 
     /** Runs the query for these schemas, handing every row to {@code row}. */
     void run(Connection connection, List<String> schemas, Row row) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        try (Rows rows = fetch(connection, schemas)) {
+            rows.each(row);
+        }
+    }
+
+    /**
+     * Runs the query for these schemas and returns its rows, which the driver has read in full (no fetch size is
+     * set), so that they can be read later or on another thread.
+     */
+    Rows fetch(Connection connection, List<String> schemas) throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(sql);
+        try {
             Array names = connection.createArrayOf("text", schemas.toArray());
-            ps.setArray(1, names);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    row.read(rs);
-                }
+            try {
+                ps.setArray(1, names);
+                return new Rows(this, ps, ps.executeQuery());
             } finally {
                 names.free();
             }
         } catch (SQLException e) {
-            throw new SQLException("Reading the catalog with inspect/" + resource + " failed: " + e.getMessage(),
-                    e.getSQLState(), e);
+            ps.close();
+            throw failure(e);
+        }
+    }
+
+    private SQLException failure(SQLException e) {
+        return new SQLException("Reading the catalog with inspect/" + resource + " failed: " + e.getMessage(),
+                e.getSQLState(), e);
+    }
+
+    /** A query's result, closed with its statement. */
+    static final class Rows implements AutoCloseable {
+        private final CatalogQuery query;
+        private final PreparedStatement statement;
+        private final ResultSet rs;
+
+        private Rows(CatalogQuery query, PreparedStatement statement, ResultSet rs) {
+            this.query = query;
+            this.statement = statement;
+            this.rs = rs;
+        }
+
+        /** Hands every row to {@code row}. */
+        void each(Row row) throws SQLException {
+            try {
+                while (rs.next()) {
+                    row.read(rs);
+                }
+            } catch (SQLException e) {
+                throw query.failure(e);
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            statement.close();
         }
     }
 

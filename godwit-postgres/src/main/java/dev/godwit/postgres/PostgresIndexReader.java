@@ -2,7 +2,6 @@ package dev.godwit.postgres;
 
 import dev.godwit.model.Index;
 import dev.godwit.model.QualifiedName;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -17,7 +16,7 @@ import java.util.Optional;
  */
 final class PostgresIndexReader {
 
-    private static final CatalogQuery INDEXES = CatalogQuery.of("indexes.sql");
+    static final CatalogQuery INDEXES = CatalogQuery.of("indexes.sql");
 
     /** Where each index read goes, with the table or materialized view it belongs to. */
     @FunctionalInterface
@@ -45,9 +44,9 @@ final class PostgresIndexReader {
     private PostgresIndexReader() {
     }
 
-    static void read(Connection connection, List<String> schemas, Sink sink) throws SQLException {
+    static void read(CatalogReads reads, Sink sink) throws SQLException {
         Pending[] current = {null};
-        INDEXES.run(connection, schemas, rs -> {
+        reads.run(INDEXES, rs -> {
             if (rs.getInt("position") == 1) {
                 finish(current[0], sink);
                 current[0] = start(rs);

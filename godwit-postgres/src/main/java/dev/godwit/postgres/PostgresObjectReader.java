@@ -13,7 +13,6 @@ import dev.godwit.model.QualifiedName;
 import dev.godwit.model.Routine;
 import dev.godwit.model.Sequence;
 import dev.godwit.model.View;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ import java.util.Optional;
  */
 final class PostgresObjectReader {
 
-    private static final CatalogQuery VIEWS = CatalogQuery.of("views.sql");
+    static final CatalogQuery VIEWS = CatalogQuery.of("views.sql");
     private static final CatalogQuery SEQUENCES = CatalogQuery.of("sequences.sql");
     private static final CatalogQuery ENUMS = CatalogQuery.of("enums.sql");
     private static final CatalogQuery DOMAINS = CatalogQuery.of("domains.sql");
@@ -52,40 +51,40 @@ final class PostgresObjectReader {
         return bySchema.computeIfAbsent(schema, s -> new SchemaObjects());
     }
 
-    void read(Connection connection, List<String> schemas, InspectOptions options, PostgresTableReader tables)
+    void read(CatalogReads reads, InspectOptions options, PostgresTableReader tables)
             throws SQLException {
-        VIEWS.run(connection, schemas, rs -> {
+        reads.run(VIEWS, rs -> {
             QualifiedName name = name(rs, "schema_name", "view_name");
             if (options.selects(name.schema(), name.name())) {
                 in(name.schema()).views.add(view(rs, name, tables));
             }
         });
-        SEQUENCES.run(connection, schemas, rs -> {
+        reads.run(SEQUENCES, rs -> {
             QualifiedName name = name(rs, "schema_name", "sequence_name");
             if (options.selects(name.schema(), name.name())) {
                 in(name.schema()).sequences.add(sequence(rs, name));
             }
         });
-        ENUMS.run(connection, schemas, rs -> {
+        reads.run(ENUMS, rs -> {
             QualifiedName name = name(rs, "schema_name", "type_name");
             if (options.selects(name.schema(), name.name())) {
                 in(name.schema()).enums.add(new EnumType(name, CatalogQuery.strings(rs, "labels"),
                         Optional.ofNullable(rs.getString("comment"))));
             }
         });
-        DOMAINS.run(connection, schemas, rs -> {
+        reads.run(DOMAINS, rs -> {
             QualifiedName name = name(rs, "schema_name", "domain_name");
             if (options.selects(name.schema(), name.name())) {
                 in(name.schema()).domains.add(domain(rs, name));
             }
         });
-        COMPOSITE_TYPES.run(connection, schemas, rs -> {
+        reads.run(COMPOSITE_TYPES, rs -> {
             QualifiedName name = name(rs, "schema_name", "type_name");
             if (options.selects(name.schema(), name.name())) {
                 in(name.schema()).compositeTypes.add(compositeType(rs, name));
             }
         });
-        ROUTINES.run(connection, schemas, rs -> {
+        reads.run(ROUTINES, rs -> {
             QualifiedName name = name(rs, "schema_name", "routine_name");
             if (options.selects(name.schema(), name.name())) {
                 in(name.schema()).routines.add(new Routine(name, rs.getString("kind"), rs.getString("signature"),

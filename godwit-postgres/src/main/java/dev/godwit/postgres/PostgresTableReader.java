@@ -11,7 +11,6 @@ import dev.godwit.model.QualifiedName;
 import dev.godwit.model.Table;
 import dev.godwit.model.Trigger;
 import dev.godwit.model.UniqueConstraint;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ import java.util.TreeMap;
 final class PostgresTableReader {
 
     private static final CatalogQuery TABLES = CatalogQuery.of("tables.sql");
-    private static final CatalogQuery CONSTRAINTS = CatalogQuery.of("constraints.sql");
+    static final CatalogQuery CONSTRAINTS = CatalogQuery.of("constraints.sql");
     private static final CatalogQuery TRIGGERS = CatalogQuery.of("triggers.sql");
     private static final CatalogQuery POLICIES = CatalogQuery.of("policies.sql");
     /** Table attribute key prefix for an exclusion constraint, which the model has no field for. */
@@ -88,11 +87,11 @@ final class PostgresTableReader {
     }
 
     /** Reads every selected table of {@code schemas}. */
-    void read(Connection connection, List<String> schemas, InspectOptions options) throws SQLException {
-        TABLES.run(connection, schemas, rs -> readColumn(rs, options));
-        CONSTRAINTS.run(connection, schemas, this::readConstraint);
-        PostgresIndexReader.read(connection, schemas, this::addIndex);
-        POLICIES.run(connection, schemas, rs -> {
+    void read(CatalogReads reads, InspectOptions options) throws SQLException {
+        reads.run(TABLES, rs -> readColumn(rs, options));
+        reads.run(CONSTRAINTS, this::readConstraint);
+        PostgresIndexReader.read(reads, this::addIndex);
+        reads.run(POLICIES, rs -> {
             Parts parts = tables.get(name(rs, "schema_name", "table_name"));
             if (parts == null) {
                 return;
@@ -107,7 +106,7 @@ final class PostgresTableReader {
                 parts.attributes.put(POLICY_PREFIX + policy, rs.getString("definition"));
             }
         });
-        TRIGGERS.run(connection, schemas, rs -> {
+        reads.run(TRIGGERS, rs -> {
             QualifiedName relation = name(rs, "schema_name", "table_name");
             Trigger trigger = new Trigger(rs.getString("trigger_name"), rs.getString("definition"));
             Parts parts = tables.get(relation);

@@ -35,6 +35,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -243,6 +244,92 @@ class PostgresInspectorTest {
                 load(db, String.join(";\n", dev.godwit.plan.CreateScript.of(first, new PostgresDdlWriter())));
                 assertSameModel(first, read(db, options));
             }
+        }
+    }
+
+    @Test
+    void readsABigSchemaOnTwoConnectionsAsOnOneAndEndsItsTransaction() throws Exception {
+        try (PostgresTestDatabase db = PostgresTestDatabase.create()) {
+            load(db, resource("inspector-features.sql"));
+            load(db, Files.readString(corpusSchema("pagila")));
+            InspectOptions options = new InspectOptions(List.of("public", "app"), List.of(), List.of(),
+                    Optional.empty());
+            Catalog serial = read(db, options);
+            AtomicInteger opened = new AtomicInteger();
+            List<Connection> connections = new ArrayList<>();
+            Catalog parallel = new PostgresInspector(0).inspect(() -> {
+                opened.incrementAndGet();
+                Connection c = db.connect();
+                connections.add(c);
+                return c;
+            }, options);
+            assertEquals(2, opened.get(), "a second connection read part of the catalog");
+            assertSameModel(serial, parallel);
+            assertTrue(connections.stream().allMatch(c -> isClosed(c)));
+
+            try (Connection c = db.connect()) {
+                AtomicInteger more = new AtomicInteger();
+                Catalog again = new PostgresInspector(0).inspect(() -> {
+                    more.incrementAndGet();
+                    return more.get() == 1 ? new Unclosable(c).connection() : db.connect();
+                }, options);
+                assertSameModel(serial, again);
+                assertTrue(c.getAutoCommit());
+                try (Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT pg_catalog.txid_current_if_assigned() IS NULL, "
+                             + "pg_catalog.current_setting('transaction_isolation'), "
+                             + "pg_catalog.current_setting('transaction_read_only')")) {
+                    rs.next();
+                    assertTrue(rs.getBoolean(1));
+                    assertEquals("read committed", rs.getString(2), "the read-only snapshot transaction ended");
+                    assertEquals("off", rs.getString(3));
+                }
+            }
+        }
+    }
+
+    /** A read inside the caller's transaction stays on the caller's connection, which sees its own changes. */
+    @Test
+    void readsInsideTheCallersTransactionOnItsConnectionOnly() throws Exception {
+        try (PostgresTestDatabase db = PostgresTestDatabase.create(); Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE uncommitted (id int)");
+            }
+            AtomicInteger opened = new AtomicInteger();
+            Schema pub = new PostgresInspector(0).inspect(() -> {
+                if (opened.incrementAndGet() > 1) {
+                    throw new AssertionError("a second connection would not see the uncommitted table");
+                }
+                return new Unclosable(c).connection();
+            }, InspectOptions.defaults()).schema("public").orElseThrow();
+            assertEquals(List.of("uncommitted"), pub.tables().stream().map(t -> t.name().name()).toList());
+            c.rollback();
+        }
+    }
+
+    /** A connection whose close() does nothing, to look at it after a call that closes what it opened. */
+    private record Unclosable(Connection real) {
+        Connection connection() {
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("close")) {
+                            return null;
+                        }
+                        try {
+                            return method.invoke(real, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+    }
+
+    private static boolean isClosed(Connection c) {
+        try {
+            return c.isClosed();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

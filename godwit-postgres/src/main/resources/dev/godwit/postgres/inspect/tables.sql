@@ -25,7 +25,10 @@ SELECT n.nspname AS schema_name,
        CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem ELSE t.oid END AS type_oid,
        a.atttypmod AS type_modifier,
        CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN GREATEST(a.attndims, 1) ELSE 0 END AS dimensions,
-       CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS default_expression,
+       -- A default cannot refer to a column, so it is deparsed without its table (relid 0): with the table,
+       -- pg_get_expr opens the relation, and building 5,000 relcache entries in a fresh backend costs more than
+       -- the rest of this query. A generated column's expression refers to columns and needs the table.
+       CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, 0) END AS default_expression,
        CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated,
        a.attidentity::text AS identity,
        pg_catalog.format_type(s.seqtypid, NULL) AS identity_type,

@@ -1,0 +1,150 @@
+package dev.godwit.postgres;
+
+import dev.godwit.dialect.ConnectionSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The catalog queries of one inspection. On a big schema some queries run ahead on a second connection, so that
+ * two server backends (and the reader) work at once: most of reading thousands of tables is server time, and a
+ * fresh backend spends much of it filling its relation and syscache entries (pg_get_constraintdef opens every table
+ * it deparses a CHECK of). Both connections read one snapshot, exported by the first ({@code pg_export_snapshot})
+ * and imported by the second, so the parts agree as if one transaction had read them.
+ *
+ * <p>Rows of a query run ahead are fetched in full by the driver on the second connection's thread and read here,
+ * in the caller's order, on the caller's thread: the readers stay single-threaded.
+ */
+final class CatalogReads implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogReads.class);
+
+    private final Connection connection;
+    private final List<String> schemas;
+    private final Connection second;
+    private final ExecutorService ahead;
+    private final Map<CatalogQuery, Future<CatalogQuery.Rows>> results = new LinkedHashMap<>();
+
+    private CatalogReads(Connection connection, List<String> schemas, Connection second, ExecutorService ahead) {
+        this.connection = connection;
+        this.schemas = schemas;
+        this.second = second;
+        this.ahead = ahead;
+    }
+
+    /** Every query on {@code connection}, one after the other. */
+    static CatalogReads serial(Connection connection, List<String> schemas) {
+        return new CatalogReads(connection, schemas, null, null);
+    }
+
+    /**
+     * Runs {@code queriesAhead} on a second connection from {@code connections} while the caller reads the others on
+     * {@code connection}, which must be in auto-commit mode (it gets a read-only repeatable-read transaction until
+     * {@link #close()}). When the second connection cannot be had, every query runs on the first.
+     */
+    static CatalogReads parallel(Connection connection, List<String> schemas, ConnectionSource connections,
+                                 List<CatalogQuery> queriesAhead) throws SQLException {
+        String snapshot;
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+            try (ResultSet rs = s.executeQuery("SELECT pg_catalog.pg_export_snapshot()")) {
+                rs.next();
+                snapshot = rs.getString(1);
+            }
+        }
+        Connection second;
+        try {
+            second = connections.open();
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Reading the catalog on one connection: a second one could not be opened", e);
+            return new CatalogReads(connection, schemas, null, null);
+        }
+        try (Statement s = second.createStatement()) {
+            s.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+            s.execute("SET TRANSACTION SNAPSHOT '" + snapshot.replace("'", "''") + "'");
+            // The same session settings as the first connection's (see PostgresInspector); the connection is
+            // closed afterwards, so nothing needs restoring.
+            s.execute("SELECT pg_catalog.set_config('search_path', '', false), "
+                    + "pg_catalog.set_config('TimeZone', 'UTC', false)");
+        } catch (SQLException e) {
+            second.close();
+            throw e;
+        }
+        ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "godwit-catalog-ahead");
+            t.setDaemon(true);
+            return t;
+        });
+        CatalogReads reads = new CatalogReads(connection, schemas, second, ahead);
+        for (CatalogQuery query : queriesAhead) {
+            reads.results.put(query, ahead.submit(() -> query.fetch(second, schemas)));
+        }
+        return reads;
+    }
+
+    /** Runs {@code query} (or takes its rows from the second connection) and hands every row to {@code row}. */
+    void run(CatalogQuery query, CatalogQuery.Row row) throws SQLException {
+        Future<CatalogQuery.Rows> ran = results.remove(query);
+        if (ran == null) {
+            query.run(connection, schemas, row);
+            return;
+        }
+        try (CatalogQuery.Rows rows = await(ran)) {
+            rows.each(row);
+        }
+    }
+
+    private static CatalogQuery.Rows await(Future<CatalogQuery.Rows> ran) throws SQLException {
+        try {
+            return ran.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("Interrupted while reading the catalog", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new SQLException("Reading the catalog failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Ends the read-only transactions and closes the second connection; rows not read are discarded. */
+    @Override
+    public void close() throws SQLException {
+        if (second == null) {
+            return;
+        }
+        SQLException failure = null;
+        for (Future<CatalogQuery.Rows> ran : results.values()) {
+            try {
+                await(ran).close();
+            } catch (SQLException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        ahead.shutdown();
+        try {
+            second.close();
+        } catch (SQLException e) {
+            failure = failure == null ? e : failure;
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("COMMIT");
+        } catch (SQLException e) {
+            failure = failure == null ? e : failure;
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
