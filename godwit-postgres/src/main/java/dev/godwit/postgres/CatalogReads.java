@@ -29,6 +29,11 @@ final class CatalogReads implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogReads.class);
 
+    /**
+     * For the read-only transactions only (SET LOCAL): room to hash and sort tens of thousands of catalog rows in
+     * memory instead of spilling them to disk, and no parallel workers, which would start with empty caches.
+     */
+    private static final String TUNING = "SET LOCAL work_mem = '64MB'; SET LOCAL max_parallel_workers_per_gather = 0";
     private final Connection connection;
     private final List<String> schemas;
     private final Connection second;
@@ -57,6 +62,7 @@ final class CatalogReads implements AutoCloseable {
         String snapshot;
         try (Statement s = connection.createStatement()) {
             s.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+            s.execute(TUNING);
             try (ResultSet rs = s.executeQuery("SELECT pg_catalog.pg_export_snapshot()")) {
                 rs.next();
                 snapshot = rs.getString(1);
@@ -72,6 +78,7 @@ final class CatalogReads implements AutoCloseable {
         try (Statement s = second.createStatement()) {
             s.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
             s.execute("SET TRANSACTION SNAPSHOT '" + snapshot.replace("'", "''") + "'");
+            s.execute(TUNING);
             // The same session settings as the first connection's (see PostgresInspector); the connection is
             // closed afterwards, so nothing needs restoring.
             s.execute("SELECT pg_catalog.set_config('search_path', '', false), "

@@ -86,13 +86,16 @@ public final class PostgresInspector implements Inspector {
         boolean parallel = more != null && relations[0] >= parallelRelations && connection.getAutoCommit();
         try (CatalogReads reads = parallel ? CatalogReads.parallel(connection, schemas, more, AHEAD)
                 : CatalogReads.serial(connection, schemas)) {
+            // The kinds a second connection fetches (AHEAD) come last, so that this one has its own work meanwhile.
             PostgresTableReader tables = new PostgresTableReader();
-            tables.read(reads, options);
+            tables.readTables(reads, options);
             PostgresObjectReader objects = new PostgresObjectReader();
-            objects.read(reads, options, tables);
+            objects.readTypesAndRoutines(reads, options);
             List<Extension> extensions = new ArrayList<>();
             reads.run(EXTENSIONS, rs -> extensions.add(new Extension(rs.getString("extension_name"),
                     rs.getString("schema_name"), rs.getString("version"))));
+            tables.readKeys(reads);
+            objects.readViews(reads, options, tables);
             Map<String, List<Table>> tablesBySchema = tables.tablesBySchema();
             List<Schema> result = new ArrayList<>();
             schemaComments.forEach((name, comment) -> {

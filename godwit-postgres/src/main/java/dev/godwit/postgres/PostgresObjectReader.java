@@ -51,14 +51,8 @@ final class PostgresObjectReader {
         return bySchema.computeIfAbsent(schema, s -> new SchemaObjects());
     }
 
-    void read(CatalogReads reads, InspectOptions options, PostgresTableReader tables)
-            throws SQLException {
-        reads.run(VIEWS, rs -> {
-            QualifiedName name = name(rs, "schema_name", "view_name");
-            if (options.selects(name.schema(), name.name())) {
-                in(name.schema()).views.add(view(rs, name, tables));
-            }
-        });
+    /** Reads the selected sequences, enums, domains, composite types and routines. */
+    void readTypesAndRoutines(CatalogReads reads, InspectOptions options) throws SQLException {
         reads.run(SEQUENCES, rs -> {
             QualifiedName name = name(rs, "schema_name", "sequence_name");
             if (options.selects(name.schema(), name.name())) {
@@ -89,6 +83,16 @@ final class PostgresObjectReader {
             if (options.selects(name.schema(), name.name())) {
                 in(name.schema()).routines.add(new Routine(name, rs.getString("kind"), rs.getString("signature"),
                         rs.getString("definition")));
+            }
+        });
+    }
+
+    /** Reads the selected views; after the tables and their keys, which give views their triggers and indexes. */
+    void readViews(CatalogReads reads, InspectOptions options, PostgresTableReader tables) throws SQLException {
+        reads.run(VIEWS, rs -> {
+            QualifiedName name = name(rs, "schema_name", "view_name");
+            if (options.selects(name.schema(), name.name())) {
+                in(name.schema()).views.add(view(rs, name, tables));
             }
         });
     }

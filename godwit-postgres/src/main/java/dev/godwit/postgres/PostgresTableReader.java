@@ -86,11 +86,13 @@ final class PostgresTableReader {
         }
     }
 
-    /** Reads every selected table of {@code schemas}. */
-    void read(CatalogReads reads, InspectOptions options) throws SQLException {
+    /**
+     * Reads every selected table with its columns, policies and triggers; {@link #readKeys} adds the constraints and
+     * indexes. Two steps, so that the inspector can read other kinds between them while a second connection still
+     * fetches the keys.
+     */
+    void readTables(CatalogReads reads, InspectOptions options) throws SQLException {
         reads.run(TABLES, rs -> readColumn(rs, options));
-        reads.run(CONSTRAINTS, this::readConstraint);
-        PostgresIndexReader.read(reads, this::addIndex);
         reads.run(POLICIES, rs -> {
             Parts parts = tables.get(name(rs, "schema_name", "table_name"));
             if (parts == null) {
@@ -116,6 +118,12 @@ final class PostgresTableReader {
                 viewTriggers.computeIfAbsent(relation, v -> new ArrayList<>()).add(trigger);
             }
         });
+    }
+
+    /** Adds the constraints and indexes of the tables {@link #readTables} read. */
+    void readKeys(CatalogReads reads) throws SQLException {
+        reads.run(CONSTRAINTS, this::readConstraint);
+        PostgresIndexReader.read(reads, this::addIndex);
     }
 
     /** The tables read, grouped by schema. */
