@@ -22,8 +22,33 @@ final class RecordTree {
     private RecordTree() {
     }
 
-    /** The value of {@code type} that {@code tree} describes. */
-    static Object fromTree(Object tree, Type type, String path) {
+    /** The value of {@code type} that {@code tree} describes; {@code root} names the tree in error messages. */
+    static Object fromTree(Object tree, Type type, String root) {
+        return fromTree(tree, type, new Where(null, root, -1));
+    }
+
+    /**
+     * Where a value is in the tree, as a chain to its parent, spelled out ({@code $.schemas[0].name}) only for an
+     * error message: building the text for each of the hundreds of thousands of values read would cost more than
+     * reading them.
+     */
+    private record Where(Where parent, String name, int index) {
+        Where field(String field) {
+            return new Where(this, field, -1);
+        }
+
+        Where item(int i) {
+            return new Where(this, null, i);
+        }
+
+        @Override
+        public String toString() {
+            String here = name != null ? (parent == null ? name : "." + name) : "[" + index + "]";
+            return parent == null ? here : parent + here;
+        }
+    }
+
+    private static Object fromTree(Object tree, Type type, Where path) {
         Class<?> raw = rawClass(type);
         if (raw == Optional.class) {
             return tree == null ? Optional.empty() : Optional.of(fromTree(tree, argument(type, 0), path));
@@ -33,7 +58,7 @@ final class RecordTree {
             if (tree != null) {
                 int i = 0;
                 for (Object item : expect(tree, List.class, path)) {
-                    out.add(fromTree(item, argument(type, 0), path + "[" + i++ + "]"));
+                    out.add(fromTree(item, argument(type, 0), path.item(i++)));
                 }
             }
             return out;
@@ -42,7 +67,7 @@ final class RecordTree {
             Map<String, Object> out = new TreeMap<>();
             if (tree != null) {
                 expect(tree, Map.class, path).forEach((k, v) -> out.put(String.valueOf(k),
-                        fromTree(v, argument(type, 1), path + "." + k)));
+                        fromTree(v, argument(type, 1), path.field(String.valueOf(k)))));
             }
             return out;
         }
@@ -77,11 +102,11 @@ final class RecordTree {
         throw new IllegalStateException("the snapshot format cannot hold " + type);
     }
 
-    private static Object record(Class<?> type, Map<?, ?> tree, String path) {
+    private static Object record(Class<?> type, Map<?, ?> tree, Where path) {
         Shape shape = SHAPES.get(type);
         Object[] values = new Object[shape.names.length];
         for (int i = 0; i < values.length; i++) {
-            values[i] = fromTree(tree.get(shape.names[i]), shape.types[i], path + "." + shape.names[i]);
+            values[i] = fromTree(tree.get(shape.names[i]), shape.types[i], path.field(shape.names[i]));
         }
         try {
             return shape.constructor.newInstance(values);
@@ -93,7 +118,7 @@ final class RecordTree {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object enumValue(Class<?> type, String name, String path) {
+    private static Object enumValue(Class<?> type, String name, Where path) {
         try {
             return Enum.valueOf((Class) type, name);
         } catch (IllegalArgumentException e) {
@@ -222,7 +247,7 @@ final class RecordTree {
         }
     }
 
-    private static <T> T expect(Object tree, Class<T> type, String path) {
+    private static <T> T expect(Object tree, Class<T> type, Where path) {
         if (!type.isInstance(tree)) {
             throw new SnapshotFormatException(path + " should be " + describe(type) + ", not " + tree);
         }
