@@ -180,8 +180,8 @@ public final class Godwit {
         InspectOptions effective = new InspectOptions(schemas,
                 options.include(), options.exclude(),
                 Optional.of(QualifiedName.of(config.schema().orElse(null), config.table())));
-        try {
-            return dialect.inspector().inspect(connections, effective);
+        try (Connection c = connections.open()) {
+            return dialect.inspector().inspect(c, effective, connections);
         } catch (SQLException e) {
             throw new GodwitException(ErrorCode.CONNECTION, "Cannot read the schema of " + config.displayUrl() + ": "
                     + dialect.describe(e) + (e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]")
@@ -267,8 +267,8 @@ public final class Godwit {
     public Catalog state() {
         Dialect dialect = dialect();
         try (Connection c = connections.open()) {
-            return StateReader.read(dialect, c, config.schema(), QualifiedName.of(config.schema().orElse(null),
-                    config.table()));
+            return StateReader.read(dialect, c, connections, config.schema(),
+                    QualifiedName.of(config.schema().orElse(null), config.table()));
         } catch (SQLException e) {
             throw new GodwitException(ErrorCode.CONNECTION, "Cannot read the schema of " + config.displayUrl() + ": "
                     + dialect.describe(e) + (e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]")

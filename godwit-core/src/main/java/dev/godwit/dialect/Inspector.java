@@ -19,12 +19,11 @@ public interface Inspector {
     Catalog inspect(Connection connection, InspectOptions options) throws SQLException;
 
     /**
-     * The selected part of the schema of the database {@code connections} opens. A dialect may read a big schema on
-     * more than one connection at once; the default reads it on one.
+     * As {@link #inspect(Connection, InspectOptions)}; a dialect may open further connections from {@code more} to
+     * read a big schema on several at once (the default reads on {@code connection} only). Further connections do not
+     * see changes {@code connection} has not committed, so a dialect uses them only when it is in auto-commit mode.
      */
-    default Catalog inspect(ConnectionSource connections, InspectOptions options) throws SQLException {
-        try (Connection connection = connections.open()) {
-            return inspect(connection, options);
-        }
+    default Catalog inspect(Connection connection, InspectOptions options, ConnectionSource more) throws SQLException {
+        return inspect(connection, options);
     }
 }

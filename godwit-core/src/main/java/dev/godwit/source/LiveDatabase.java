@@ -1,5 +1,6 @@
 package dev.godwit.source;
 
+import dev.godwit.dialect.ConnectionSource;
 import dev.godwit.dialect.Dialect;
 import dev.godwit.dialect.Dialects;
 import dev.godwit.error.ErrorCode;
@@ -37,8 +38,9 @@ public record LiveDatabase(String jdbcUrl) implements SchemaSource {
     /** The schema of the database at {@code url}. */
     static Catalog read(String url, SourceSettings settings) {
         Dialect dialect = Dialects.forUrl(url);
-        try (Connection c = settings.connector().apply(url).open()) {
-            return StateReader.read(dialect, c, settings.schema(), settings.historyTable());
+        ConnectionSource connections = settings.connector().apply(url);
+        try (Connection c = connections.open()) {
+            return StateReader.read(dialect, c, connections, settings.schema(), settings.historyTable());
         } catch (SQLException e) {
             throw new GodwitException(ErrorCode.CONNECTION, "Cannot read the schema of " + Redaction.url(url) + ": "
                     + dialect.describe(e) + (e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]")

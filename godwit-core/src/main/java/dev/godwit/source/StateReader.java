@@ -1,5 +1,6 @@
 package dev.godwit.source;
 
+import dev.godwit.dialect.ConnectionSource;
 import dev.godwit.dialect.Dialect;
 import dev.godwit.dialect.InspectOptions;
 import dev.godwit.model.Catalog;
@@ -30,9 +31,19 @@ public final class StateReader {
      */
     public static Catalog read(Dialect dialect, Connection connection, Optional<String> schema,
                                QualifiedName historyTable) throws SQLException {
+        return read(dialect, connection, null, schema, historyTable);
+    }
+
+    /**
+     * The state of the database on {@code connection}, which the dialect may read on more connections from
+     * {@code more} at once (see {@link dev.godwit.dialect.Inspector}); {@code more} may be null.
+     */
+    public static Catalog read(Dialect dialect, Connection connection, ConnectionSource more, Optional<String> schema,
+                               QualifiedName historyTable) throws SQLException {
         List<String> schemas = schema.map(List::of).orElse(userSchemas(connection));
-        return dialect.inspector().inspect(connection, new InspectOptions(schemas, List.of(), List.of(),
-                Optional.of(historyTable)));
+        InspectOptions options = new InspectOptions(schemas, List.of(), List.of(), Optional.of(historyTable));
+        return more == null ? dialect.inspector().inspect(connection, options)
+                : dialect.inspector().inspect(connection, options, more);
     }
 
     /**

@@ -36,67 +36,87 @@ final class CatalogReads implements AutoCloseable {
     private static final String TUNING = "SET LOCAL work_mem = '64MB'; SET LOCAL max_parallel_workers_per_gather = 0";
     private final Connection connection;
     private final List<String> schemas;
+    /** Whether {@link #parallel} began a transaction on {@code connection}, which {@link #close()} ends. */
+    private final boolean began;
     private final Connection second;
     private final ExecutorService ahead;
     private final Map<CatalogQuery, Future<CatalogQuery.Rows>> results = new LinkedHashMap<>();
 
-    private CatalogReads(Connection connection, List<String> schemas, Connection second, ExecutorService ahead) {
+    private CatalogReads(Connection connection, List<String> schemas, boolean began, Connection second,
+                         ExecutorService ahead) {
         this.connection = connection;
         this.schemas = schemas;
+        this.began = began;
         this.second = second;
         this.ahead = ahead;
     }
 
     /** Every query on {@code connection}, one after the other. */
     static CatalogReads serial(Connection connection, List<String> schemas) {
-        return new CatalogReads(connection, schemas, null, null);
+        return new CatalogReads(connection, schemas, false, null, null);
     }
 
     /**
      * Runs {@code queriesAhead} on a second connection from {@code connections} while the caller reads the others on
      * {@code connection}, which must be in auto-commit mode (it gets a read-only repeatable-read transaction until
-     * {@link #close()}). When the second connection cannot be had, every query runs on the first.
+     * {@link #close()}). When no second connection can read the first one's snapshot (none can be opened, or a
+     * connection pooler does not keep the exported snapshot), every query runs on the first.
      */
     static CatalogReads parallel(Connection connection, List<String> schemas, ConnectionSource connections,
                                  List<CatalogQuery> queriesAhead) throws SQLException {
         String snapshot;
         try (Statement s = connection.createStatement()) {
             s.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-            s.execute(TUNING);
-            try (ResultSet rs = s.executeQuery("SELECT pg_catalog.pg_export_snapshot()")) {
-                rs.next();
-                snapshot = rs.getString(1);
+            try {
+                s.execute(TUNING);
+                try (ResultSet rs = s.executeQuery("SELECT pg_catalog.pg_export_snapshot()")) {
+                    rs.next();
+                    snapshot = rs.getString(1);
+                }
+            } catch (SQLException e) {
+                s.execute("ROLLBACK");
+                LOG.debug("Reading the catalog on one connection: the snapshot could not be exported", e);
+                return serial(connection, schemas);
             }
         }
-        Connection second;
+        Connection second = null;
         try {
             second = connections.open();
+            try (Statement s = second.createStatement()) {
+                s.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+                s.execute("SET TRANSACTION SNAPSHOT '" + snapshot.replace("'", "''") + "'");
+                s.execute(TUNING);
+                // The same session settings as the first connection's (see PostgresInspector); the connection is
+                // closed afterwards, so nothing needs restoring.
+                s.execute("SELECT pg_catalog.set_config('search_path', '', false), "
+                        + "pg_catalog.set_config('TimeZone', 'UTC', false)");
+            }
         } catch (SQLException | RuntimeException e) {
-            LOG.debug("Reading the catalog on one connection: a second one could not be opened", e);
-            return new CatalogReads(connection, schemas, null, null);
-        }
-        try (Statement s = second.createStatement()) {
-            s.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-            s.execute("SET TRANSACTION SNAPSHOT '" + snapshot.replace("'", "''") + "'");
-            s.execute(TUNING);
-            // The same session settings as the first connection's (see PostgresInspector); the connection is
-            // closed afterwards, so nothing needs restoring.
-            s.execute("SELECT pg_catalog.set_config('search_path', '', false), "
-                    + "pg_catalog.set_config('TimeZone', 'UTC', false)");
-        } catch (SQLException e) {
-            second.close();
-            throw e;
+            LOG.debug("Reading the catalog on one connection: a second one could not join its snapshot", e);
+            closeQuietly(second);
+            return new CatalogReads(connection, schemas, true, null, null);
         }
         ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "godwit-catalog-ahead");
             t.setDaemon(true);
             return t;
         });
-        CatalogReads reads = new CatalogReads(connection, schemas, second, ahead);
+        CatalogReads reads = new CatalogReads(connection, schemas, true, second, ahead);
+        Connection joined = second;
         for (CatalogQuery query : queriesAhead) {
-            reads.results.put(query, ahead.submit(() -> query.fetch(second, schemas)));
+            reads.results.put(query, ahead.submit(() -> query.fetch(joined, schemas)));
         }
         return reads;
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing a catalog connection failed", e);
+            }
+        }
     }
 
     /** Runs {@code query} (or takes its rows from the second connection) and hands every row to {@code row}. */
@@ -128,9 +148,6 @@ final class CatalogReads implements AutoCloseable {
     /** Ends the read-only transactions and closes the second connection; rows not read are discarded. */
     @Override
     public void close() throws SQLException {
-        if (second == null) {
-            return;
-        }
         SQLException failure = null;
         for (Future<CatalogQuery.Rows> ran : results.values()) {
             try {
@@ -139,16 +156,23 @@ final class CatalogReads implements AutoCloseable {
                 failure = failure == null ? e : failure;
             }
         }
-        ahead.shutdown();
-        try {
-            second.close();
-        } catch (SQLException e) {
-            failure = failure == null ? e : failure;
+        if (ahead != null) {
+            ahead.shutdown();
         }
-        try (Statement s = connection.createStatement()) {
-            s.execute("COMMIT");
-        } catch (SQLException e) {
-            failure = failure == null ? e : failure;
+        if (second != null) {
+            try {
+                second.close();
+            } catch (SQLException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (began) {
+            // Read only: COMMIT and ROLLBACK end it alike; ROLLBACK also ends a transaction a failed query aborted.
+            try (Statement s = connection.createStatement()) {
+                s.execute("ROLLBACK");
+            } catch (SQLException e) {
+                failure = failure == null ? e : failure;
+            }
         }
         if (failure != null) {
             throw failure;

@@ -57,14 +57,13 @@ public final class PostgresInspector implements Inspector {
     }
 
     /**
-     * Reads a big schema (at least {@link #PARALLEL_RELATIONS} relations) on two connections at once; a small one on
-     * one, since a second connection costs more than it saves there.
+     * Reads a big schema (at least {@link #PARALLEL_RELATIONS} relations) on {@code connection} and one more from
+     * {@code more} at once, when {@code connection} is in auto-commit mode; a small one on {@code connection} only,
+     * since a second connection costs more than it saves there.
      */
     @Override
-    public Catalog inspect(ConnectionSource connections, InspectOptions options) throws SQLException {
-        try (Connection connection = connections.open()) {
-            return read(connection, options, connections);
-        }
+    public Catalog inspect(Connection connection, InspectOptions options, ConnectionSource more) throws SQLException {
+        return read(connection, options, more);
     }
 
     private Catalog read(Connection connection, InspectOptions options, ConnectionSource more) throws SQLException {

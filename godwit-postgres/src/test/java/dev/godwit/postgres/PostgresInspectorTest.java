@@ -257,34 +257,37 @@ class PostgresInspectorTest {
             Catalog serial = read(db, options);
             AtomicInteger opened = new AtomicInteger();
             List<Connection> connections = new ArrayList<>();
-            Catalog parallel = new PostgresInspector(0).inspect(() -> {
-                opened.incrementAndGet();
-                Connection c = db.connect();
-                connections.add(c);
-                return c;
-            }, options);
-            assertEquals(2, opened.get(), "a second connection read part of the catalog");
-            assertSameModel(serial, parallel);
-            assertTrue(connections.stream().allMatch(c -> isClosed(c)));
-
             try (Connection c = db.connect()) {
-                AtomicInteger more = new AtomicInteger();
-                Catalog again = new PostgresInspector(0).inspect(() -> {
-                    more.incrementAndGet();
-                    return more.get() == 1 ? new Unclosable(c).connection() : db.connect();
-                }, options);
-                assertSameModel(serial, again);
-                assertTrue(c.getAutoCommit());
-                try (Statement s = c.createStatement();
-                     ResultSet rs = s.executeQuery("SELECT pg_catalog.txid_current_if_assigned() IS NULL, "
-                             + "pg_catalog.current_setting('transaction_isolation'), "
-                             + "pg_catalog.current_setting('transaction_read_only')")) {
-                    rs.next();
-                    assertTrue(rs.getBoolean(1));
-                    assertEquals("read committed", rs.getString(2), "the read-only snapshot transaction ended");
-                    assertEquals("off", rs.getString(3));
-                }
+                Catalog parallel = new PostgresInspector(0).inspect(c, options, () -> {
+                    opened.incrementAndGet();
+                    Connection second = db.connect();
+                    connections.add(second);
+                    return second;
+                });
+                assertEquals(1, opened.get(), "a second connection read part of the catalog");
+                assertSameModel(serial, parallel);
+                assertTrue(connections.stream().allMatch(second -> isClosed(second)), "the second one is closed");
+                assertNoTransaction(c);
+                Catalog alone = new PostgresInspector(0).inspect(c, options, () -> {
+                    throw new SQLException("too many connections");
+                });
+                assertSameModel(serial, alone);
+                assertNoTransaction(c);
             }
+        }
+    }
+
+    /** The inspector's transaction is REPEATABLE READ, READ ONLY and has work_mem set locally: none of it is left. */
+    private static void assertNoTransaction(Connection c) throws SQLException {
+        assertTrue(c.getAutoCommit());
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT pg_catalog.current_setting('transaction_isolation'), "
+                        + "pg_catalog.current_setting('transaction_read_only'), "
+                        + "pg_catalog.current_setting('work_mem') <> '64MB'")) {
+            rs.next();
+            assertEquals("read committed", rs.getString(1), "the read-only snapshot transaction ended");
+            assertEquals("off", rs.getString(2));
+            assertTrue(rs.getBoolean(3));
         }
     }
 
@@ -296,32 +299,11 @@ class PostgresInspectorTest {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE uncommitted (id int)");
             }
-            AtomicInteger opened = new AtomicInteger();
-            Schema pub = new PostgresInspector(0).inspect(() -> {
-                if (opened.incrementAndGet() > 1) {
-                    throw new AssertionError("a second connection would not see the uncommitted table");
-                }
-                return new Unclosable(c).connection();
-            }, InspectOptions.defaults()).schema("public").orElseThrow();
+            Schema pub = new PostgresInspector(0).inspect(c, InspectOptions.defaults(), () -> {
+                throw new AssertionError("a second connection would not see the uncommitted table");
+            }).schema("public").orElseThrow();
             assertEquals(List.of("uncommitted"), pub.tables().stream().map(t -> t.name().name()).toList());
             c.rollback();
-        }
-    }
-
-    /** A connection whose close() does nothing, to look at it after a call that closes what it opened. */
-    private record Unclosable(Connection real) {
-        Connection connection() {
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("close")) {
-                            return null;
-                        }
-                        try {
-                            return method.invoke(real, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
         }
     }
 
