@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads snapshots written by {@link SnapshotWriter}, of this format version or an older one. A newer version is
@@ -48,37 +50,87 @@ public final class SnapshotReader {
      * @param source what to call the text in error messages (its file name)
      */
     public static Snapshot fromJson(String json, String source) {
-        Object tree;
         try (JsonParser p = JSON.createParser(json)) {
-            tree = value(p, p.nextToken());
+            Supplier<Snapshot> snapshot = read(p, source);
             if (p.nextToken() != null) {
                 throw new JsonProcessingException("more follows the end of the snapshot", p.currentLocation()) { };
             }
+            return snapshot.get();
         } catch (JsonProcessingException e) {
             throw new GodwitException(ErrorCode.MIGRATION_SOURCE, source + " is not valid JSON (line "
                     + e.getLocation().getLineNr() + "): " + e.getOriginalMessage() + ".", e);
         } catch (IOException e) {
             throw new IllegalStateException("reading JSON from memory cannot fail", e);
+        } catch (RecordTree.SnapshotFormatException e) {
+            throw new GodwitException(ErrorCode.MIGRATION_SOURCE, source + " does not hold a valid schema: "
+                    + e.getMessage() + ". Rebuild it with `godwit snapshot --reflect`.", e);
         }
-        if (!(tree instanceof Map<?, ?> root) || !Snapshot.FORMAT.equals(root.get("format"))) {
-            throw new GodwitException(ErrorCode.MIGRATION_SOURCE, source + " is not a Godwit snapshot (it has no "
-                    + "\"format\": \"" + Snapshot.FORMAT + "\" header). Write one with `godwit snapshot`.");
+    }
+
+    /**
+     * Reads the root object in one pass. The catalog's fields are bound to the model as they are parsed once the
+     * header ({@code format}, {@code version}) has been checked, which is always the case for a snapshot Godwit
+     * wrote (the header comes first); fields before a header that comes later are kept as trees and bound after the
+     * check. What is left to do once the document has been read to its end comes back as the supplier.
+     */
+    private static Supplier<Snapshot> read(JsonParser p, String source) throws IOException {
+        JsonToken first = p.nextToken();
+        if (first != JsonToken.START_OBJECT) {
+            value(p, first); // a JSON error first, as for any other document
+            throw notASnapshot(source);
         }
-        if (!(root.get("version") instanceof Number version)) {
+        Map<String, Object> header = new LinkedHashMap<>();
+        Map<String, Object> early = new LinkedHashMap<>();
+        RecordTree.Fields catalog = RecordTree.fields(Catalog.class, "$");
+        boolean checked = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken token = p.nextToken();
+            if (HEADER.contains(name)) {
+                header.put(name, value(p, token));
+                continue;
+            }
+            if (!checked && header.containsKey("format") && header.containsKey("version")) {
+                check(header, source);
+                checked = true;
+            }
+            if (checked) {
+                catalog.read(name, p, token);
+            } else {
+                early.put(name, value(p, token));
+            }
+        }
+        boolean headerChecked = checked;
+        return () -> {
+            if (!headerChecked) {
+                check(header, source);
+            }
+            early.forEach(catalog::fromTree);
+            Object revision = header.get("revision");
+            return new Snapshot((Catalog) catalog.build(),
+                    Optional.ofNullable(revision == null ? null : String.valueOf(revision)));
+        };
+    }
+
+    /** The header fields; the catalog's {@code dialect} is one of its fields, read with them. */
+    private static final Set<String> HEADER = Set.of("format", "version", "revision");
+
+    private static void check(Map<String, Object> header, String source) {
+        if (!Snapshot.FORMAT.equals(header.get("format"))) {
+            throw notASnapshot(source);
+        }
+        if (!(header.get("version") instanceof Number version)) {
             throw new GodwitException(ErrorCode.MIGRATION_SOURCE, source + " has no format version.");
         }
         if (version.longValue() > Snapshot.VERSION) {
             throw new GodwitException(ErrorCode.MIGRATION_SOURCE, source + " is snapshot format version " + version
                     + "; this Godwit reads versions up to " + Snapshot.VERSION + ". Upgrade Godwit to read it.");
         }
-        try {
-            Catalog catalog = (Catalog) RecordTree.fromTree(root, Catalog.class, "$");
-            Object revision = root.get("revision");
-            return new Snapshot(catalog, Optional.ofNullable(revision == null ? null : String.valueOf(revision)));
-        } catch (RecordTree.SnapshotFormatException e) {
-            throw new GodwitException(ErrorCode.MIGRATION_SOURCE, source + " does not hold a valid schema: "
-                    + e.getMessage() + ". Rebuild it with `godwit snapshot --reflect`.", e);
-        }
+    }
+
+    private static GodwitException notASnapshot(String source) {
+        return new GodwitException(ErrorCode.MIGRATION_SOURCE, source + " is not a Godwit snapshot (it has no "
+                + "\"format\": \"" + Snapshot.FORMAT + "\" header). Write one with `godwit snapshot`.");
     }
 
     private static Object value(JsonParser p, JsonToken token) throws IOException {
