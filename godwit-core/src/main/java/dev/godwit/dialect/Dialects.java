@@ -15,9 +15,19 @@ public final class Dialects {
     private Dialects() {
     }
 
-    /** Every dialect on the class path of this class's loader, in service-file order. */
+    /**
+     * Every dialect on the class path of this class's loader, in service-file order. Loaded once: dialects are
+     * immutable and thread-safe, and the service lookup (a class-path scan, every dialect instantiated) costs a few
+     * milliseconds that a command would otherwise pay several times.
+     */
     public static List<Dialect> available() {
-        return ServiceLoader.load(Dialect.class, Dialects.class.getClassLoader()).stream()
+        return Loaded.DIALECTS;
+    }
+
+    /** Holder, so that the class path is read on first use. */
+    private static final class Loaded {
+        static final List<Dialect> DIALECTS = ServiceLoader.load(Dialect.class, Dialects.class.getClassLoader())
+                .stream()
                 .map(ServiceLoader.Provider::get)
                 .toList();
     }
