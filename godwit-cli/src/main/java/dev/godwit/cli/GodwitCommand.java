@@ -39,6 +39,11 @@ final class GodwitCommand implements Runnable {
             description = "Migration directory (default migrations)")
     String dir;
 
+    @Option(names = "--migrations-table", scope = ScopeType.INHERIT, paramLabel = "TABLE",
+            description = "Also apply the migrations stored in this database table, e.g. godwit_migrations (with "
+                    + "the directory only when it exists or --dir is given; env GODWIT_MIGRATIONS_TABLE)")
+    String migrationsTable;
+
     @Option(names = "--schema", scope = ScopeType.INHERIT, paramLabel = "SCHEMA",
             description = "Schema for the history table and unqualified objects (PostgreSQL search_path)")
     String schema;

@@ -6,6 +6,8 @@ import dev.godwit.Godwit;
 import dev.godwit.GodwitConfig;
 import dev.godwit.error.ErrorCode;
 import dev.godwit.error.GodwitException;
+import dev.godwit.migrate.TableMigrationSource;
+import dev.godwit.model.QualifiedName;
 import dev.godwit.source.SchemaSource;
 import io.github.cdimascio.dotenv.Dotenv;
 import io.github.cdimascio.dotenv.DotenvException;
@@ -30,11 +32,11 @@ import java.util.regex.Pattern;
 record Settings(Optional<String> url, Optional<String> user, Optional<String> password, Path dir,
                 Optional<String> schema, Optional<String> table, Optional<Duration> lockTimeout, Path workingDirectory,
                 String localUser, Optional<String> snapshot, Optional<String> desired, boolean allowDrop,
-                List<Path> classpath) {
+                List<Path> classpath, boolean dirGiven, Optional<String> migrationsTable) {
 
     static final String CONFIG_FILE = "godwit.toml";
     static final List<String> KEYS = List.of("url", "user", "password", "dir", "schema", "table", "lock_timeout",
-            "snapshot", "desired", "allow_drop", "classpath");
+            "snapshot", "desired", "allow_drop", "classpath", "migrations_table");
     /** The desired state {@code generate} and {@code check} use when neither --to nor {@code desired} says. */
     static final String DEFAULT_DESIRED = "schema.sql";
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
@@ -53,6 +55,7 @@ record Settings(Optional<String> url, Optional<String> user, Optional<String> pa
         put(flags, "desired", root.desired);
         put(flags, "allow_drop", root.allowDrop ? "true" : null);
         put(flags, "classpath", root.classpath);
+        put(flags, "migrations_table", root.migrationsTable);
         Map<String, String> dotenv = dotenv(ctx.workingDirectory());
         Map<String, String> toml = toml(ctx, root.config);
         Map<String, String> value = new LinkedHashMap<>();
@@ -77,7 +80,8 @@ record Settings(Optional<String> url, Optional<String> user, Optional<String> pa
                 Optional.ofNullable(value.get("lock_timeout")).map(Settings::duration), ctx.workingDirectory(),
                 ctx.env().getOrDefault("USER", ctx.env().getOrDefault("USERNAME", "unknown")),
                 Optional.ofNullable(value.get("snapshot")), Optional.ofNullable(value.get("desired")),
-                bool("allow_drop", value.get("allow_drop")), classpath(value.get("classpath")));
+                bool("allow_drop", value.get("allow_drop")), classpath(value.get("classpath")), value.containsKey("dir"),
+                Optional.ofNullable(value.get("migrations_table")));
     }
 
     /** The desired state: --to, GODWIT_DESIRED, {@code desired} in godwit.toml, else {@value #DEFAULT_DESIRED}. */
@@ -117,13 +121,25 @@ record Settings(Optional<String> url, Optional<String> user, Optional<String> pa
         };
     }
 
+    /** {@code schema.table} or {@code table}. */
+    private static QualifiedName tableName(String text) {
+        int dot = text.indexOf('.');
+        return dot < 0 ? QualifiedName.unqualified(text.strip())
+                : QualifiedName.of(text.substring(0, dot).strip(), text.substring(dot + 1).strip());
+    }
+
     /** The library configuration these settings describe. */
     GodwitConfig.Builder configure() {
         GodwitConfig.Builder builder = Godwit.configure()
                 .url(anchored(url.orElse(GodwitConfig.DEFAULT_URL)), user.orElse(null), password.orElse(null))
-                .locations(dir.toString())
                 .baseDirectory(workingDirectory)
                 .localUser(localUser);
+        // With a migration table, the directory joins only when it is there or named: a service that keeps all
+        // its migrations in the table has none.
+        if (migrationsTable.isEmpty() || dirGiven || Files.isDirectory(dir)) {
+            builder.locations(dir.toString());
+        }
+        migrationsTable.ifPresent(t -> builder.source(new TableMigrationSource(tableName(t))));
         schema.ifPresent(builder::schema);
         table.ifPresent(builder::table);
         lockTimeout.ifPresent(builder::lockTimeout);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.godwit.migrate.TableMigrationSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,6 +51,31 @@ class CliSqliteTest {
         Cli.Result again = new Cli(dir).run("migrate");
         assertEquals(0, again.exitCode());
         assertTrue(again.out().contains("Nothing to migrate"), again::toString);
+    }
+
+    /** A service keeps its migrations in a table; the command line applies them with or without a directory. */
+    @Test
+    void migrationsStoredInATableAreAppliedWithOrWithoutADirectory() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("app.db"))) {
+            TableMigrationSource table = new TableMigrationSource();
+            table.add(c, "20261101000000_notes", "CREATE TABLE notes (id INTEGER);", "DROP TABLE notes;");
+        }
+        Cli cli = new Cli(dir);
+        Cli.Result alone = cli.run("--url", "jdbc:sqlite:app.db", "--migrations-table", "godwit_migrations", "migrate");
+        assertEquals(0, alone.exitCode(), alone::toString);
+        assertTrue(alone.out().contains("Applied 20261101000000_notes"), alone::toString);
+        assertFalse(Files.exists(dir.resolve("migrations")), "no directory was needed or made");
+
+        write("20261102000000_tags.sql", "-- godwit:depends 20261101000000\nCREATE TABLE tags (note INTEGER);");
+        Cli.Result dirOnly = cli.run("--url", "jdbc:sqlite:app.db", "status");
+        assertEquals(1, dirOnly.exitCode(), "without the setting only the directory is read: " + dirOnly);
+        assertTrue((dirOnly.out() + dirOnly.err()).contains("depends on '20261101000000', which is not among the migrations"),
+                dirOnly::toString);
+        Map<String, String> env = Map.of("GODWIT_MIGRATIONS_TABLE", "godwit_migrations");
+        Cli.Result applied = new Cli(dir, env).run("--url", "jdbc:sqlite:app.db", "migrate");
+        assertEquals(0, applied.exitCode(), applied::toString);
+        assertTrue(applied.out().contains("Applied 20261102000000_tags"), applied::toString);
+        assertEquals(List.of("godwit_history", "godwit_migrations", "notes", "tags"), tables(dir.resolve("app.db")));
     }
 
     @Test
