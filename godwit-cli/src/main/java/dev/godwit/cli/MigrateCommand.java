@@ -40,7 +40,7 @@ final class MigrateCommand implements Callable<Integer> {
                     + " applied).");
         } else {
             out.line("Applied " + plural(result.applied().size()) + " in " + result.durationMs() + " ms ("
-                    + result.upToDate() + " were already applied).");
+                    + result.upToDate() + (result.upToDate() == 1 ? " was" : " were") + " already applied).");
         }
         return 0;
     }
