@@ -80,8 +80,8 @@ record Settings(Optional<String> url, Optional<String> user, Optional<String> pa
                 Optional.ofNullable(value.get("lock_timeout")).map(Settings::duration), ctx.workingDirectory(),
                 ctx.env().getOrDefault("USER", ctx.env().getOrDefault("USERNAME", "unknown")),
                 Optional.ofNullable(value.get("snapshot")), Optional.ofNullable(value.get("desired")),
-                bool("allow_drop", value.get("allow_drop")), classpath(value.get("classpath")), value.containsKey("dir"),
-                Optional.ofNullable(value.get("migrations_table")));
+                bool("allow_drop", value.get("allow_drop")), classpath(value.get("classpath")),
+                value.containsKey("dir"), Optional.ofNullable(value.get("migrations_table")));
     }
 
     /** The desired state: --to, GODWIT_DESIRED, {@code desired} in godwit.toml, else {@value #DEFAULT_DESIRED}. */

@@ -69,8 +69,8 @@ class CliSqliteTest {
         write("20261102000000_tags.sql", "-- godwit:depends 20261101000000\nCREATE TABLE tags (note INTEGER);");
         Cli.Result dirOnly = cli.run("--url", "jdbc:sqlite:app.db", "status");
         assertEquals(1, dirOnly.exitCode(), "without the setting only the directory is read: " + dirOnly);
-        assertTrue((dirOnly.out() + dirOnly.err()).contains("depends on '20261101000000', which is not among the migrations"),
-                dirOnly::toString);
+        assertTrue((dirOnly.out() + dirOnly.err())
+                .contains("depends on '20261101000000', which is not among the migrations"), dirOnly::toString);
         Map<String, String> env = Map.of("GODWIT_MIGRATIONS_TABLE", "godwit_migrations");
         Cli.Result applied = new Cli(dir, env).run("--url", "jdbc:sqlite:app.db", "migrate");
         assertEquals(0, applied.exitCode(), applied::toString);

@@ -16,8 +16,9 @@ import java.util.TreeMap;
 
 /**
  * Walks model records as JSON-shaped trees (objects with sorted keys, arrays, strings, numbers, booleans) for the
- * writer, and builds records back from parsed trees for the reader, by their record components. Optional.empty and null are left out of the tree and come back as empty or null; empty lists and maps
- * are left out too, so a snapshot shows only what a schema has. Adding a component to a model record therefore
+ * writer, and builds records back for the reader, from the parser or from parsed trees, by their record components.
+ * Optional.empty and null are left out of the tree and come back as empty or null; empty lists and maps are left out
+ * too, so a snapshot shows only what a schema has. Adding a component to a model record therefore
  * needs no change here, and older snapshots without it still read.
  */
 final class RecordTree {

@@ -25,7 +25,8 @@ import java.util.Optional;
  * <p>While reading, the session's {@code search_path} is empty, so that every name PostgreSQL prints (types,
  * defaults, view and index definitions) is schema-qualified the same way whatever the caller's path, and its
  * {@code TimeZone} is UTC, so that timestamptz partition bounds and defaults print the same; both are restored
- * afterwards (an aborted transaction reverts them anyway). Stateless and thread-safe; the connection is used by one call at a time.
+ * afterwards (an aborted transaction reverts them anyway). Stateless and thread-safe; the connection is used by one
+ * call at a time.
  */
 public final class PostgresInspector implements Inspector {
 
