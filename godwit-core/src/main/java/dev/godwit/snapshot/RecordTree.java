@@ -1,8 +1,5 @@
 package dev.godwit.snapshot;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -16,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * Walks model records as JSON-shaped trees (objects with sorted keys, arrays, strings, numbers, booleans) for the
- * writer, and builds records back for the reader, from the parser or from parsed trees, by their record components.
+ * writer, and builds records back from parsed trees for the reader ({@link RecordParser} reads them from the parser
+ * itself), by their record components.
  * Optional.empty and null are left out of the tree and come back as empty or null; empty lists and maps are left out
  * too, so a snapshot shows only what a schema has. Adding a component to a model record therefore
  * needs no change here, and older snapshots without it still read.
@@ -36,7 +34,7 @@ final class RecordTree {
      * error message: building the text for each of the hundreds of thousands of values read would cost more than
      * reading them.
      */
-    private record Where(Where parent, String name, int index) {
+    record Where(Where parent, String name, int index) {
         Where field(String field) {
             return new Where(this, field, -1);
         }
@@ -52,7 +50,7 @@ final class RecordTree {
         }
     }
 
-    private static Object fromTree(Object tree, Type type, Where path) {
+    static Object fromTree(Object tree, Type type, Where path) {
         Class<?> raw = rawClass(type);
         if (raw == Optional.class) {
             return tree == null ? Optional.empty() : Optional.of(fromTree(tree, argument(type, 0), path));
@@ -106,137 +104,6 @@ final class RecordTree {
         throw new IllegalStateException("the snapshot format cannot hold " + type);
     }
 
-    /**
-     * The value of {@code type} that the parser's current token ({@code token}) starts, read straight from the
-     * parser: the same rules as {@link #fromTree}, without first building the tree (for a 5,000-table snapshot,
-     * hundreds of thousands of maps and lists that would be thrown away at once).
-     */
-    static Object read(JsonParser p, JsonToken token, Type type, String root) throws IOException {
-        return read(p, token, type, new Where(null, root, -1));
-    }
-
-    private static Object read(JsonParser p, JsonToken token, Type type, Where path) throws IOException {
-        Class<?> raw = rawClass(type);
-        if (token == JsonToken.VALUE_NULL) {
-            return fromTree(null, type, path);
-        }
-        if (raw == Optional.class) {
-            return Optional.of(read(p, token, argument(type, 0), path));
-        }
-        if (raw == List.class) {
-            expectToken(p, token, JsonToken.START_ARRAY, List.class, path);
-            List<Object> out = new ArrayList<>();
-            JsonToken next;
-            int i = 0;
-            while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
-                out.add(read(p, next, argument(type, 0), path.item(i++)));
-            }
-            return out;
-        }
-        if (raw == Map.class) {
-            expectToken(p, token, JsonToken.START_OBJECT, Map.class, path);
-            Map<String, Object> out = new TreeMap<>();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                out.put(key, read(p, p.nextToken(), argument(type, 1), path.field(key)));
-            }
-            return out;
-        }
-        if (raw.isRecord()) {
-            expectToken(p, token, JsonToken.START_OBJECT, Map.class, path);
-            Fields fields = new Fields(raw, path);
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                fields.read(name, p, p.nextToken());
-            }
-            return fields.build();
-        }
-        if (raw.isEnum()) {
-            expectToken(p, token, JsonToken.VALUE_STRING, String.class, path);
-            return enumValue(raw, p.getText(), path);
-        }
-        if (raw == String.class) {
-            expectToken(p, token, JsonToken.VALUE_STRING, String.class, path);
-            return p.getText();
-        }
-        if (raw == boolean.class || raw == Boolean.class) {
-            if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
-                throw mismatch(p, token, Boolean.class, path);
-            }
-            return token == JsonToken.VALUE_TRUE;
-        }
-        if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
-            expectToken(p, token, JsonToken.VALUE_NUMBER_INT, Number.class, path);
-            return fromTree(p.getLongValue(), type, path);
-        }
-        throw new IllegalStateException("the snapshot format cannot hold " + type);
-    }
-
-    /** A record's components as they are read, by name, from the parser or from a tree; absent ones at build(). */
-    static Fields fields(Class<?> type, String root) {
-        return new Fields(type, new Where(null, root, -1));
-    }
-
-    static final class Fields {
-        private final Class<?> type;
-        private final Where path;
-        private final Shape shape;
-        private final Object[] values;
-        private final boolean[] present;
-
-        private Fields(Class<?> type, Where path) {
-            this.type = type;
-            this.path = path;
-            this.shape = SHAPES.get(type);
-            this.values = new Object[shape.names.length];
-            this.present = new boolean[values.length];
-        }
-
-        /** Reads component {@code name} from the value {@code token} starts; skips a name the record does not have. */
-        void read(String name, JsonParser p, JsonToken token) throws IOException {
-            Integer i = shape.index.get(name);
-            if (i == null) {
-                p.skipChildren(); // not a component of this version's model, as fromTree ignores it
-            } else {
-                values[i] = RecordTree.read(p, token, shape.types[i], path.field(name));
-                present[i] = true;
-            }
-        }
-
-        /** Component {@code name} from a tree; ignored when the record does not have it. */
-        void fromTree(String name, Object tree) {
-            Integer i = shape.index.get(name);
-            if (i != null) {
-                values[i] = RecordTree.fromTree(tree, shape.types[i], path.field(name));
-                present[i] = true;
-            }
-        }
-
-        Object build() {
-            for (int i = 0; i < values.length; i++) {
-                if (!present[i]) {
-                    values[i] = RecordTree.fromTree(null, shape.types[i], path.field(shape.names[i]));
-                }
-            }
-            return construct(type, shape, values, path);
-        }
-    }
-
-    private static void expectToken(JsonParser p, JsonToken token, JsonToken wanted, Class<?> type, Where path)
-            throws IOException {
-        if (token != wanted) {
-            throw mismatch(p, token, type, path);
-        }
-    }
-
-    /** The same message as {@link #expect} gives for a tree value; an object or array is shown as its braces. */
-    private static SnapshotFormatException mismatch(JsonParser p, JsonToken token, Class<?> type, Where path)
-            throws IOException {
-        String shown = token == JsonToken.START_OBJECT ? "{...}" : token == JsonToken.START_ARRAY ? "[...]"
-                : p.getText();
-        return new SnapshotFormatException(path + " should be " + describe(type) + ", not " + shown);
-    }
-
     private static Object record(Class<?> type, Map<?, ?> tree, Where path) {
         Shape shape = SHAPES.get(type);
         Object[] values = new Object[shape.names.length];
@@ -246,7 +113,7 @@ final class RecordTree {
         return construct(type, shape, values, path);
     }
 
-    private static Object construct(Class<?> type, Shape shape, Object[] values, Where path) {
+    static Object construct(Class<?> type, Shape shape, Object[] values, Where path) {
         try {
             return shape.constructor.newInstance(values);
         } catch (ReflectiveOperationException e) {
@@ -257,7 +124,7 @@ final class RecordTree {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object enumValue(Class<?> type, String name, Where path) {
+    static Object enumValue(Class<?> type, String name, Where path) {
         try {
             return Enum.valueOf((Class) type, name);
         } catch (IllegalArgumentException e) {
@@ -269,7 +136,7 @@ final class RecordTree {
      * A record class's components, accessors and canonical constructor, looked up once per class: reflection's
      * {@code getRecordComponents()} parses class metadata on every call, far too slow for thousands of tables.
      */
-    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+    static final ClassValue<Shape> SHAPES = new ClassValue<>() {
         @Override
         protected Shape computeValue(Class<?> type) {
             return new Shape(type);
@@ -347,7 +214,7 @@ final class RecordTree {
         return out;
     }
 
-    private static final class Shape {
+    static final class Shape {
         final int[] sortedIndexes;
         final String[] names;
         final Type[] types;
@@ -396,16 +263,16 @@ final class RecordTree {
         return type.cast(tree);
     }
 
-    private static String describe(Class<?> type) {
+    static String describe(Class<?> type) {
         return type == Map.class ? "an object" : type == List.class ? "an array" : type == String.class ? "a string"
                 : type == Boolean.class ? "true or false" : "a number";
     }
 
-    private static Class<?> rawClass(Type type) {
+    static Class<?> rawClass(Type type) {
         return type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
     }
 
-    private static Type argument(Type type, int index) {
+    static Type argument(Type type, int index) {
         return ((ParameterizedType) type).getActualTypeArguments()[index];
     }
 

@@ -81,7 +81,7 @@ public final class SnapshotReader {
         }
         Map<String, Object> header = new LinkedHashMap<>();
         Map<String, Object> early = new LinkedHashMap<>();
-        RecordTree.Fields catalog = RecordTree.fields(Catalog.class, "$");
+        RecordParser.Fields catalog = RecordParser.fields(Catalog.class, "$");
         boolean checked = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
