@@ -29,12 +29,16 @@ import dev.godwit.migrate.ValidateResult;
 import dev.godwit.model.Catalog;
 import dev.godwit.model.QualifiedName;
 import dev.godwit.plan.CreateScript;
+import dev.godwit.restore.RestoreListener;
+import dev.godwit.restore.RestoreResult;
+import dev.godwit.restore.Restorer;
 import dev.godwit.snapshot.Snapshot;
 import dev.godwit.source.MigrationReplay;
 import dev.godwit.source.SchemaSource;
 import dev.godwit.source.SchemaState;
 import dev.godwit.source.SourceSettings;
 import dev.godwit.source.StateReader;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -271,6 +275,25 @@ public final class Godwit {
                     QualifiedName.of(config.schema().orElse(null), config.table()));
         } catch (SQLException e) {
             throw new GodwitException(ErrorCode.CONNECTION, "Cannot read the schema of " + config.displayUrl() + ": "
+                    + dialect.describe(e) + (e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]")
+                    + ".", e);
+        }
+    }
+
+    /**
+     * Loads a SQL dump (the text of a {@code .sql} file; the caller decompresses) into the configured database, which
+     * must be empty, as it streams in. See {@link Restorer}.
+     *
+     * @param name what to call the dump in messages
+     * @throws GodwitException {@code RESTORE} when the database is not empty or a statement fails (naming its line)
+     */
+    public RestoreResult restore(Reader dump, String name, RestoreListener listener) {
+        Dialect dialect = dialect();
+        try (Connection c = connections.open()) {
+            c.setAutoCommit(true);
+            return Restorer.restore(dialect, c, dump, name, listener);
+        } catch (SQLException e) {
+            throw new GodwitException(ErrorCode.CONNECTION, "Cannot restore into " + config.displayUrl() + ": "
                     + dialect.describe(e) + (e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]")
                     + ".", e);
         }

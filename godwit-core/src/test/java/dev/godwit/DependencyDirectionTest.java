@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Dependencies point one way (DESIGN.md): model and error import nothing of ours, plan imports those two, dialect
- * imports plan, model and error, migrate imports dialect, model and error; source reads states with migrate, dialect, diff and snapshot; generate plans and writes over source; only the facade package wires everything. Core imports no driver or CLI library; jackson-core's streaming API is allowed in the snapshot package only.
+ * imports plan, model and error, migrate imports dialect, model and error; source reads states with migrate, dialect, diff and snapshot; generate plans and writes over source; restore streams scripts through dialect; only the facade package wires everything. Core imports no driver or CLI library; jackson-core's streaming API is allowed in the snapshot package only.
  */
 class DependencyDirectionTest {
 
@@ -32,6 +32,7 @@ class DependencyDirectionTest {
             "snapshot", Set.of("snapshot", "model", "error"),
             "migrate", Set.of("migrate", "dialect", "model", "error"),
             "source", Set.of("source", "migrate", "dialect", "diff", "snapshot", "model", "error"),
+            "restore", Set.of("restore", "dialect", "error"),
             "generate", Set.of("generate", "source", "migrate", "dialect", "plan", "diff", "snapshot", "model",
                     "error"));
     private static final List<String> FOREIGN = List.of("org.postgresql", "org.sqlite", "picocli",

@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {InitCommand.class, NewCommand.class, MigrateCommand.class, RollbackCommand.class,
                 StatusCommand.class, ValidateCommand.class, RepairCommand.class, AwaitCommand.class,
                 InspectCommand.class, SnapshotCommand.class, DiffCommand.class, GenerateCommand.class,
-                CheckCommand.class})
+                CheckCommand.class, RestoreCommand.class})
 final class GodwitCommand implements Runnable {
 
     final CliContext context;

@@ -47,6 +47,13 @@ final class Output {
         context.out().println(toJson(value));
     }
 
+    /** How far a long command has come: to standard error in text mode, unless quiet. */
+    void progress(String text) {
+        if (!json() && !quiet) {
+            context.err().println(text);
+        }
+    }
+
     /** A warning: to standard error in text mode, unless quiet. */
     void warn(String text) {
         if (!json() && !quiet) {

@@ -73,6 +73,23 @@ public interface Dialect {
     boolean tableExists(Connection connection, QualifiedName table) throws SQLException;
 
     /**
+     * Whether {@code sql}, a statement of a script, reads its data from the lines that follow it in the script
+     * (PostgreSQL's {@code COPY ... FROM stdin}, as pg_dump writes table data). The default: none does.
+     */
+    default boolean readsDataFromScript(String sql) {
+        return false;
+    }
+
+    /**
+     * Runs a statement {@link #readsDataFromScript} accepts, with its data.
+     *
+     * @return the rows it loaded
+     */
+    default long runWithScriptData(Connection connection, String sql, java.io.Reader data) throws SQLException {
+        throw new UnsupportedOperationException("The " + name() + " dialect reads no data from a script.");
+    }
+
+    /**
      * Runs before each connection to {@code jdbcUrl} is opened, for a dialect that must prepare the database's
      * location first (SQLite creates a missing database file). The default does nothing.
      */

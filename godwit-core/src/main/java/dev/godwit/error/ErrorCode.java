@@ -31,6 +31,8 @@ public enum ErrorCode {
     UNSUPPORTED("unsupported", 1),
     /** The schema differs from the desired state: changes are pending or the database drifted. */
     DRIFT("drift", 2),
+    /** A dump could not be restored: the target is not empty, or a statement of the dump failed. */
+    RESTORE("restore", 1),
     /** The command line was wrong. */
     USAGE("usage", 64);
 

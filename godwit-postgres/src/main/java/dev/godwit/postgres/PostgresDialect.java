@@ -10,6 +10,8 @@ import dev.godwit.dialect.StatementSplitter;
 import dev.godwit.model.QualifiedName;
 import dev.godwit.plan.ChangeWriter;
 import dev.godwit.plan.DdlWriter;
+import java.io.IOException;
+import java.io.Reader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +19,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -25,6 +30,8 @@ import org.postgresql.util.ServerErrorMessage;
  * serialise on a session advisory lock held by a connection of its own (see {@link PostgresLocker}).
  */
 public final class PostgresDialect implements Dialect {
+
+    private static final Pattern COPY_FROM_STDIN = Pattern.compile("(?is)COPY\\s.+\\sFROM\\s+stdin\\b.*");
 
     static final String APPLICATION_NAME = "godwit";
     private static final String HISTORY_DDL = SqlResources.read(PostgresDialect.class, "history.sql");
@@ -73,6 +80,22 @@ public final class PostgresDialect implements Dialect {
     @Override
     public boolean transactionalDdl() {
         return true;
+    }
+
+    /** {@code COPY table (columns) FROM stdin}, as pg_dump writes table data: the rows follow, up to {@code \.}. */
+    @Override
+    public boolean readsDataFromScript(String sql) {
+        return COPY_FROM_STDIN.matcher(sql).matches();
+    }
+
+    /** Streams the rows through the driver's COPY protocol, as psql does; far faster than an INSERT per row. */
+    @Override
+    public long runWithScriptData(Connection connection, String sql, Reader data) throws SQLException {
+        try {
+            return new CopyManager(connection.unwrap(BaseConnection.class)).copyIn(sql, data);
+        } catch (IOException e) {
+            throw new SQLException("Reading the COPY data failed: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -41,6 +41,14 @@ public final class Corpus {
         return file.get();
     }
 
+    /** {@code dumps/<name>} (such as {@code chinook-sqlite.sql.xz}); aborts (skips) the test when it is not there. */
+    public static Path dump(String name) {
+        Optional<Path> file = root().map(r -> r.resolve("dumps").resolve(name)).filter(Files::isRegularFile);
+        Assumptions.assumeTrue(file.isPresent(), () -> "No shared/corpus/dumps/" + name + " beside this checkout or "
+                + "above it (the corpus is not part of the repository)");
+        return file.get();
+    }
+
     /**
      * The schema files ({@code from.sql}, {@code to.sql}) of every diff case for a dialect, as
      * {@code suite/case/file}; empty when there is no corpus.
