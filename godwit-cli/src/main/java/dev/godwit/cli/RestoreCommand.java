@@ -109,7 +109,8 @@ final class RestoreCommand implements Callable<Integer> {
     }
 
     private static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1_048_576.0);
+        return bytes < 1_048_576 ? String.format(Locale.ROOT, "%,d KB", (bytes + 1023) / 1024)
+                : String.format(Locale.ROOT, "%.1f MB", bytes / 1_048_576.0);
     }
 
     /** Counts the bytes read from the file, before decompression, for progress against the file's size. */

@@ -30,6 +30,7 @@ final class StatementStream {
 
     private static final String SENTINEL = "SELECT 'godwit: end of chunk'";
     private static final Pattern RESTRICT = Pattern.compile("\\\\(un)?restrict\\s+\\S+\\s*");
+    private static final Pattern SANDBOX = Pattern.compile("/\\*M!999999\\\\- enable the sandbox mode \\*/\\s*");
 
     private final BufferedReader reader;
     private final StatementSplitter splitter;
@@ -81,6 +82,11 @@ final class StatementStream {
                 pending.setLength(0);
                 pendingLine = line;
                 blank = false;
+            }
+            if (!started && SANDBOX.matcher(text).matches()) {
+                // mariadb-dump's first line: the same guard for the mariadb client's commands (the \- inside is
+                // one); the server would take it for a versioned comment and fail on the backslash.
+                continue;
             }
             started |= !text.isBlank() && !text.stripLeading().startsWith("--");
             pending.append(text).append('\n');

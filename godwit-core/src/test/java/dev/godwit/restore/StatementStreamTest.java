@@ -54,16 +54,16 @@ class StatementStreamTest {
 
     @Test
     void copyDataIsHandedOverRawUpToTheEndMarker() throws IOException {
-        String script = "\\restrict abc123\nCOPY t (id, note) FROM stdin;\n1\ta;b\\tc\n2\t\\N\n\\.\nSELECT 1;\n"
+        String script = "/*M!999999\\- enable the sandbox mode */ \n\\restrict abc123\nCOPY t (id, note) FROM stdin;\n1\ta;b\\tc\n2\t\\N\n\\.\nSELECT 1;\n"
                 + "\\unrestrict abc123\n";
         StatementStream stream = new StatementStream(new StringReader(script), SPLITTER);
         assertEquals("COPY t (id, note) FROM stdin", stream.next().sql());
         assertEquals("1\ta;b\\tc\n2\t\\N\n", read(stream.copyData()));
         SqlStatement after = stream.next();
         assertEquals("SELECT 1", after.sql());
-        assertEquals(6, after.line());
+        assertEquals(7, after.line());
         assertNull(stream.next());
-        assertEquals(7, stream.lines());
+        assertEquals(8, stream.lines());
     }
 
     @Test
