@@ -29,7 +29,7 @@ import dev.godwit.migrate.ValidateResult;
 import dev.godwit.model.Catalog;
 import dev.godwit.model.QualifiedName;
 import dev.godwit.plan.CreateScript;
-import dev.godwit.restore.RestoreListener;
+import dev.godwit.restore.RestoreOptions;
 import dev.godwit.restore.RestoreResult;
 import dev.godwit.restore.Restorer;
 import dev.godwit.snapshot.Snapshot;
@@ -287,11 +287,11 @@ public final class Godwit {
      * @param name what to call the dump in messages
      * @throws GodwitException {@code RESTORE} when the database is not empty or a statement fails (naming its line)
      */
-    public RestoreResult restore(Reader dump, String name, RestoreListener listener) {
+    public RestoreResult restore(Reader dump, String name, RestoreOptions options) {
         Dialect dialect = dialect();
         try (Connection c = connections.open()) {
             c.setAutoCommit(true);
-            return Restorer.restore(dialect, c, dump, name, listener);
+            return Restorer.restore(dialect, c, dump, name, options);
         } catch (SQLException e) {
             throw new GodwitException(ErrorCode.CONNECTION, "Cannot restore into " + config.displayUrl() + ": "
                     + dialect.describe(e) + (e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]")

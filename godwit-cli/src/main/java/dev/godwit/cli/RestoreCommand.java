@@ -2,6 +2,8 @@ package dev.godwit.cli;
 
 import dev.godwit.error.ErrorCode;
 import dev.godwit.error.GodwitException;
+import dev.godwit.restore.RestoreListener;
+import dev.godwit.restore.RestoreOptions;
 import dev.godwit.restore.RestoreResult;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -20,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
 import org.tukaani.xz.XZInputStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -36,6 +39,10 @@ final class RestoreCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DUMP", description = "The dump file (.sql, .sql.gz, .sql.xz)")
     String dump;
 
+    @Option(names = {"-1", "--single-transaction"}, description = "All or nothing: the whole dump in one transaction "
+            + "(PostgreSQL, SQLite), as psql -1 does; by default it runs as written, as psql -f does")
+    boolean singleTransaction;
+
     @ParentCommand
     private GodwitCommand root;
 
@@ -51,7 +58,7 @@ final class RestoreCommand implements Callable<Integer> {
              Reader text = new InputStreamReader(decompressed(file, raw), StandardCharsets.UTF_8)) {
             counted = raw;
             long[] last = {System.nanoTime()};
-            result = settings.configure().load().restore(text, file.getFileName().toString(), (statements, lines) -> {
+            RestoreListener progress = (statements, lines) -> {
                 long now = System.nanoTime();
                 if (now - last[0] >= PROGRESS_EVERY_NS) {
                     last[0] = now;
@@ -59,7 +66,9 @@ final class RestoreCommand implements Callable<Integer> {
                             statements, lines, megabytes(raw.count), megabytes(size),
                             size == 0 ? 100 : raw.count * 100 / size));
                 }
-            });
+            };
+            result = settings.configure().load().restore(text, file.getFileName().toString(),
+                    new RestoreOptions(singleTransaction, progress));
         }
         if (out.json()) {
             Map<String, Object> doc = new LinkedHashMap<>();

@@ -31,7 +31,7 @@ class CliRestorePostgresTest {
     }
 
     @Test
-    void aPgDumpScriptWithCopyDataAndAFunctionBodyIsRestoredInOneTransaction() throws Exception {
+    void aPgDumpScriptWithCopyDataAndAFunctionBodyIsRestored() throws Exception {
         Path dump = dir.resolve("pg_dump-style.sql");
         try (InputStream in = getClass().getResourceAsStream("/restore/pg_dump-style.sql")) {
             Files.copy(in, dump);
@@ -52,7 +52,7 @@ class CliRestorePostgresTest {
     void aStatementThatFailsLeavesTheDatabaseEmpty() throws Exception {
         Files.writeString(dir.resolve("bad.sql"), "CREATE TABLE a (id int);\nCOPY a (id) FROM stdin;\n1\nnot a number\n"
                 + "\\.\n");
-        Cli.Result r = new Cli(dir).run("--url", db.url(), "restore", "bad.sql");
+        Cli.Result r = new Cli(dir).run("--url", db.url(), "restore", "--single-transaction", "bad.sql");
         assertEquals(1, r.exitCode(), r::toString);
         assertTrue(r.err().contains("Restoring bad.sql failed at line 2: "), r::toString);
         assertTrue(r.err().contains("[SQLState 22P02]"), r::toString);

@@ -27,7 +27,8 @@ class CliRestoreSqliteTest {
     void theChinookXzDumpIsRestoredIntoANewFileAndNotIntoOneThatHasTables() throws Exception {
         Path dump = Corpus.dump("chinook-sqlite.sql.xz");
         Cli cli = new Cli(dir);
-        Cli.Result r = cli.run("--url", "jdbc:sqlite:chinook.db", "--format", "json", "restore", dump.toString());
+        Cli.Result r = cli.run("--url", "jdbc:sqlite:chinook.db", "--format", "json", "restore", "--single-transaction",
+                dump.toString());
         assertEquals(0, r.exitCode(), r::toString);
         JsonNode result = new ObjectMapper().readTree(r.out());
         assertTrue(result.get("transactional").asBoolean());
@@ -41,7 +42,7 @@ class CliRestoreSqliteTest {
         assertEquals(3503, count("chinook.db", "SELECT count(*) FROM Track"), "the second restore changed nothing");
     }
 
-    /** sqlite3's .dump brackets the script in BEGIN TRANSACTION / COMMIT; the restore's transaction replaces them. */
+    /** sqlite3's .dump brackets the script in BEGIN TRANSACTION / COMMIT, which run as written by default. */
     @Test
     void aGzipDumpWithItsOwnTransactionAndATriggerIsRestored() throws Exception {
         Path dump = dir.resolve("app.sql.gz");
@@ -69,14 +70,20 @@ class CliRestoreSqliteTest {
     }
 
     @Test
-    void aFailingStatementRollsTheWholeRestoreBackAndNamesItsLine() throws Exception {
+    void aFailingStatementNamesItsLineAndInOneTransactionLeavesTheDatabaseEmpty() throws Exception {
         Files.writeString(dir.resolve("bad.sql"), "CREATE TABLE a (id int);\nINSERT INTO a VALUES (1);\n\n"
                 + "INSERT INTO missing VALUES (2);\n");
-        Cli.Result r = new Cli(dir).run("--url", "jdbc:sqlite:bad.db", "restore", "bad.sql");
+        Cli.Result r = new Cli(dir).run("--url", "jdbc:sqlite:bad.db", "restore", "-1", "bad.sql");
         assertEquals(1, r.exitCode(), r::toString);
         assertTrue(r.err().contains("Restoring bad.sql failed at line 4: no such table: missing"), r::toString);
         assertTrue(r.err().contains("Nothing was restored"), r::toString);
         assertEquals(0, count("bad.db", "SELECT count(*) FROM sqlite_master"), "the database is empty again");
+
+        Cli.Result asWritten = new Cli(dir).run("--url", "jdbc:sqlite:bad.db", "restore", "bad.sql");
+        assertEquals(1, asWritten.exitCode(), asWritten::toString);
+        assertTrue(asWritten.err().contains("The statements before it were applied, each on its own"),
+                asWritten::toString);
+        assertEquals(1, count("bad.db", "SELECT count(*) FROM a"));
 
         Cli.Result missing = new Cli(dir).run("--url", "jdbc:sqlite:bad.db", "restore", "nowhere.sql.gz");
         assertEquals(64, missing.exitCode(), missing::toString);

@@ -18,11 +18,11 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Loads a SQL dump into an empty database, statement by statement as it streams in ({@link StatementStream}).
- * Where DDL is transactional (PostgreSQL, SQLite) the whole dump is one transaction, so a failure leaves the database
- * empty again; the dump's own {@code BEGIN} / {@code COMMIT} are then left out (sqlite3's {@code .dump} writes them,
- * and a {@code COMMIT} inside would end the restore's transaction early). Elsewhere each statement commits on its
- * own, and a failure says so.
+ * Loads a SQL dump into an empty database, statement by statement as it streams in ({@link StatementStream}), as
+ * the database's own client runs it: each statement on its own, the dump's {@code BEGIN} / {@code COMMIT} as
+ * written. With {@link RestoreOptions#singleTransaction()}, where DDL is transactional (PostgreSQL, SQLite), the
+ * whole dump is one transaction, so a failure leaves the database empty again; the dump's own transaction control is
+ * then left out (a {@code COMMIT} inside would end the restore's transaction early).
  */
 public final class Restorer {
 
@@ -43,7 +43,8 @@ public final class Restorer {
      * @throws GodwitException {@code RESTORE} when the database is not empty or a statement fails (naming its line)
      */
     public static RestoreResult restore(Dialect dialect, Connection connection, Reader dump, String name,
-                                        RestoreListener listener) throws SQLException {
+                                        RestoreOptions options) throws SQLException {
+        RestoreListener listener = options.listener();
         List<String> existing = existingTables(connection);
         if (!existing.isEmpty()) {
             throw new GodwitException(ErrorCode.RESTORE, "The database is not empty (it has "
@@ -52,7 +53,7 @@ public final class Restorer {
                     + " into a new, empty database.");
         }
         long started = System.nanoTime();
-        boolean transactional = dialect.transactionalDdl();
+        boolean transactional = options.singleTransaction() && dialect.transactionalDdl();
         StatementStream stream = new StatementStream(dump, dialect.splitter());
         long statements = 0;
         long rows = 0;
@@ -82,7 +83,9 @@ public final class Restorer {
             throw new GodwitException(ErrorCode.RESTORE, "Restoring " + name + " failed at line "
                     + (statement == null ? stream.lines() : statement.line()) + ": " + dialect.describe(e)
                     + (e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]") + ". "
-                    + outcome(transactional), e);
+                    + outcome(transactional) + (transactional && "53200".equals(e.getSQLState())
+                    ? " The dump holds more objects than one transaction may lock (max_locks_per_transaction): "
+                    + "restore it without --single-transaction, or raise that setting." : ""), e);
         } catch (GodwitException | IOException e) {
             rollback(dialect, connection, transactional, e);
             throw new GodwitException(ErrorCode.RESTORE, "Restoring " + name + " failed: " + e.getMessage()
@@ -95,8 +98,8 @@ public final class Restorer {
 
     private static String outcome(boolean transactional) {
         return transactional ? "Nothing was restored: the transaction was rolled back and the database is empty."
-                : "The statements before it were applied, each on its own (this database cannot roll DDL back); "
-                + "drop and recreate the database before trying again.";
+                : "The statements before it were applied, each on its own; drop and recreate the database before "
+                + "trying again (--single-transaction restores all or nothing).";
     }
 
     private static void rollback(Dialect dialect, Connection connection, boolean transactional, Exception failure) {

@@ -108,25 +108,60 @@ final class StatementStream {
 
     /**
      * The data lines after the statement {@link #next()} returned last, up to the line {@code \.}, which is left
-     * out; the statement must end its line, as pg_dump writes it.
+     * out, read from the script as the caller reads them (a table's data is never held whole); the statement must end
+     * its line, as pg_dump writes it. Reading past the end of the script without the {@code \.} line fails.
      */
-    Reader copyData() throws IOException {
+    Reader copyData() {
         if (!ready.isEmpty() || !blank) {
             throw new GodwitException(ErrorCode.RESTORE, "Line " + line + ": COPY ... FROM stdin must be the last "
                     + "statement on its line; its data starts on the next line.");
         }
-        StringBuilder data = new StringBuilder();
-        int from = line + 1;
-        String text;
-        while ((text = reader.readLine()) != null) {
-            line++;
-            if (text.equals("\\.")) {
-                return new java.io.StringReader(data.toString());
-            }
-            data.append(text).append('\n');
+        return new CopyData(line + 1);
+    }
+
+    /** The lines of one COPY's data, counted into the script's lines. */
+    private final class CopyData extends Reader {
+        private final int from;
+        private String current = "";
+        private int at;
+        private boolean done;
+
+        CopyData(int from) {
+            this.from = from;
         }
-        throw new GodwitException(ErrorCode.RESTORE, "The COPY data that starts on line " + from
-                + " has no closing \\. line before the end of the dump.");
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            while (at == current.length()) {
+                if (done) {
+                    return -1;
+                }
+                String text = reader.readLine();
+                if (text == null) {
+                    throw new IOException("the COPY data that starts on line " + from
+                            + " has no closing \\. line before the end of the dump");
+                }
+                line++;
+                if (text.equals("\\.")) {
+                    done = true;
+                    return -1;
+                }
+                current = text + "\n";
+                at = 0;
+            }
+            int n = Math.min(length, current.length() - at);
+            current.getChars(at, at + n, buffer, offset);
+            at += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+            // The script's reader stays open for the statements after the data.
+        }
     }
 
     /** Lines read so far. */

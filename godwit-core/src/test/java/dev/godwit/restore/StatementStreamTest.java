@@ -78,9 +78,9 @@ class StatementStreamTest {
         assertTrue(refused.getMessage().startsWith("Line 2 is the psql command '\\connect other'"),
                 refused.getMessage());
         StatementStream unclosed = new StatementStream(new StringReader("COPY t FROM stdin;\n1\n"), SPLITTER);
-        GodwitException copy = assertThrows(GodwitException.class, () -> {
+        IOException copy = assertThrows(IOException.class, () -> {
             unclosed.next();
-            unclosed.copyData();
+            read(unclosed.copyData());
         });
         assertTrue(copy.getMessage().contains("starts on line 2 has no closing \\. line"), copy.getMessage());
     }
