@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -27,12 +28,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * Loads a SQL dump into an empty database as it streams in: {@code .sql}, {@code .sql.gz} or {@code .sql.xz}, read
- * and decompressed in one pass, with progress on standard error.
+ * Loads a SQL dump into an empty database as it streams in: plain, gzip or xz (told by the first bytes), read and
+ * decompressed in one pass, with progress on standard error.
  */
 @Command(name = "restore", description = "Load a .sql, .sql.gz or .sql.xz dump into an empty database.")
 final class RestoreCommand implements Callable<Integer> {
 
+    private static final byte[] XZ_MAGIC = {(byte) 0xfd, '7', 'z', 'X', 'Z', 0};
     /** At most one progress line this often. */
     private static final long PROGRESS_EVERY_NS = 2_000_000_000L;
 
@@ -54,8 +56,9 @@ final class RestoreCommand implements Callable<Integer> {
         long size = size(file);
         Counting counted;
         RestoreResult result;
-        try (Counting raw = new Counting(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
-             Reader text = new InputStreamReader(decompressed(file, raw), StandardCharsets.UTF_8)) {
+        try (Counting raw = new Counting(Files.newInputStream(file));
+             Reader text = new InputStreamReader(decompressed(file, new BufferedInputStream(raw, 1 << 16)),
+                     StandardCharsets.UTF_8)) {
             counted = raw;
             long[] last = {System.nanoTime()};
             RestoreListener progress = (statements, lines) -> {
@@ -100,19 +103,25 @@ final class RestoreCommand implements Callable<Integer> {
         }
     }
 
-    /** The dump's text, by its name: {@code .gz} and {@code .xz} are decompressed as they are read. */
+    /**
+     * The dump's text: gzip and xz, told by their first bytes rather than the file's name, are decompressed as they
+     * are read.
+     */
     private static InputStream decompressed(Path file, InputStream raw) throws IOException {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        byte[] head = new byte[6];
+        raw.mark(head.length);
+        int n = raw.readNBytes(head, 0, head.length);
+        raw.reset();
         try {
-            if (name.endsWith(".gz")) {
+            if (n >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
                 return new GZIPInputStream(raw, 1 << 16);
             }
-            if (name.endsWith(".xz")) {
+            if (n == 6 && Arrays.equals(head, XZ_MAGIC)) {
                 return new XZInputStream(raw);
             }
         } catch (IOException e) {
-            throw new GodwitException(ErrorCode.RESTORE, file + " is not a valid "
-                    + name.substring(name.lastIndexOf('.')) + " file: " + e.getMessage() + ".", e);
+            throw new GodwitException(ErrorCode.RESTORE, file + " is not a valid compressed file: " + e.getMessage()
+                    + ".", e);
         }
         return raw;
     }

@@ -45,7 +45,7 @@ class CliRestoreSqliteTest {
     /** sqlite3's .dump brackets the script in BEGIN TRANSACTION / COMMIT, which run as written by default. */
     @Test
     void aGzipDumpWithItsOwnTransactionAndATriggerIsRestored() throws Exception {
-        Path dump = dir.resolve("app.sql.gz");
+        Path dump = dir.resolve("app.dump"); // gzip, told by its first bytes, not its name
         gzip(dump, """
                 PRAGMA foreign_keys=OFF;
                 BEGIN TRANSACTION;
@@ -60,9 +60,9 @@ class CliRestoreSqliteTest {
                 INSERT INTO sqlite_sequence VALUES('notes',1);
                 COMMIT;
                 """);
-        Cli.Result r = new Cli(dir).run("--url", "jdbc:sqlite:app.db", "restore", "app.sql.gz");
+        Cli.Result r = new Cli(dir).run("--url", "jdbc:sqlite:app.db", "restore", "app.dump");
         assertEquals(0, r.exitCode(), r::toString);
-        assertTrue(r.out().startsWith("Restored app.sql.gz into jdbc:sqlite:"), r::toString);
+        assertTrue(r.out().startsWith("Restored app.dump into jdbc:sqlite:"), r::toString);
         assertEquals(1, count("app.db", "SELECT count(*) FROM notes WHERE body = 'a;\nb'"));
         execute("app.db", "INSERT INTO notes (body) VALUES ('c')");
         assertEquals(1, count("app.db", "SELECT count(*) FROM log WHERE msg = 'added; c'"), "the trigger works");
