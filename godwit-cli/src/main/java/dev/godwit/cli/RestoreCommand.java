@@ -38,7 +38,7 @@ final class RestoreCommand implements Callable<Integer> {
     /** At most one progress line this often. */
     private static final long PROGRESS_EVERY_NS = 2_000_000_000L;
 
-    @Parameters(paramLabel = "DUMP", description = "The dump file (.sql, .sql.gz, .sql.xz)")
+    @Parameters(paramLabel = "DUMP", description = "The dump file (.sql, .sql.gz, .sql.xz), or - for standard input")
     String dump;
 
     @Option(names = {"-1", "--single-transaction"}, description = "All or nothing: the whole dump in one transaction "
@@ -52,11 +52,12 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Output out = root.output();
         Settings settings = root.settings();
-        Path file = root.context.resolve(dump);
-        long size = size(file);
+        boolean stdin = dump.equals("-");
+        Path file = stdin ? Path.of("standard input") : root.context.resolve(dump);
+        long size = stdin ? -1 : size(file);
         Counting counted;
         RestoreResult result;
-        try (Counting raw = new Counting(Files.newInputStream(file));
+        try (Counting raw = new Counting(stdin ? root.context.in() : Files.newInputStream(file));
              Reader text = new InputStreamReader(decompressed(file, new BufferedInputStream(raw, 1 << 16)),
                      StandardCharsets.UTF_8)) {
             counted = raw;
@@ -65,7 +66,9 @@ final class RestoreCommand implements Callable<Integer> {
                 long now = System.nanoTime();
                 if (now - last[0] >= PROGRESS_EVERY_NS) {
                     last[0] = now;
-                    out.progress(String.format(Locale.ROOT, "%,d statements, line %,d, %s of %s read (%d %%)",
+                    out.progress(size < 0 ? String.format(Locale.ROOT, "%,d statements, line %,d, %s read",
+                            statements, lines, megabytes(raw.count))
+                            : String.format(Locale.ROOT, "%,d statements, line %,d, %s of %s read (%d %%)",
                             statements, lines, megabytes(raw.count), megabytes(size),
                             size == 0 ? 100 : raw.count * 100 / size));
                 }
@@ -75,7 +78,7 @@ final class RestoreCommand implements Callable<Integer> {
         }
         if (out.json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("dump", file.toString());
+            doc.put("dump", stdin ? "-" : file.toString());
             doc.put("statements", result.statements());
             doc.put("copiedRows", result.copiedRows());
             doc.put("lines", result.lines());

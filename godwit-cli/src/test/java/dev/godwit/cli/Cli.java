@@ -1,5 +1,6 @@
 package dev.godwit.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +12,17 @@ final class Cli {
 
     private final Path workingDirectory;
     private final Map<String, String> env;
+    private byte[] stdin = new byte[0];
 
     Cli(Path workingDirectory, Map<String, String> env) {
         this.workingDirectory = workingDirectory;
         this.env = env;
+    }
+
+    /** Gives the next runs this standard input. */
+    Cli stdin(byte[] bytes) {
+        this.stdin = bytes;
+        return this;
     }
 
     Cli(Path workingDirectory) {
@@ -24,7 +32,7 @@ final class Cli {
     Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Main.run(args, new ByteArrayInputStream(stdin), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), env, workingDirectory);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -70,6 +70,19 @@ class CliRestoreSqliteTest {
     }
 
     @Test
+    void aCompressedDumpIsReadFromStandardInput() throws Exception {
+        Path dump = dir.resolve("piped.gz");
+        gzip(dump, "CREATE TABLE piped (id int);\nINSERT INTO piped VALUES (1), (2);\n");
+        Cli.Result r = new Cli(dir).stdin(Files.readAllBytes(dump)).run("--url", "jdbc:sqlite:piped.db", "--format",
+                "json", "restore", "-");
+        assertEquals(0, r.exitCode(), r::toString);
+        JsonNode result = new ObjectMapper().readTree(r.out());
+        assertEquals("-", result.get("dump").asText());
+        assertEquals(2, result.get("statements").asLong());
+        assertEquals(2, count("piped.db", "SELECT count(*) FROM piped"));
+    }
+
+    @Test
     void aFailingStatementNamesItsLineAndInOneTransactionLeavesTheDatabaseEmpty() throws Exception {
         Files.writeString(dir.resolve("bad.sql"), "CREATE TABLE a (id int);\nINSERT INTO a VALUES (1);\n\n"
                 + "INSERT INTO missing VALUES (2);\n");
