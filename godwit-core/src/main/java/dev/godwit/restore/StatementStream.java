@@ -66,6 +66,9 @@ final class StatementStream {
                 break;
             }
             line++;
+            if (line == 1 && text.startsWith("\uFEFF")) {
+                text = text.substring(1); // a byte order mark some editors write; not part of the first statement
+            }
             if (!started && text.startsWith("\\")) {
                 if (RESTRICT.matcher(text).matches()) {
                     // pg_dump (since 17.6, 16.10, 15.14, ...) brackets a dump with these so that psql refuses any

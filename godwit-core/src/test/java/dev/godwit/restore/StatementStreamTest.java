@@ -53,6 +53,14 @@ class StatementStreamTest {
     }
 
     @Test
+    void aByteOrderMarkAndWindowsLineEndsAreNotPartOfTheStatements() throws IOException {
+        List<SqlStatement> statements = all(new StatementStream(new StringReader(
+                "\uFEFFCREATE TABLE t (id int);\r\nINSERT INTO t\r\nVALUES (1);\r\n"), SPLITTER));
+        assertEquals(List.of("CREATE TABLE t (id int)", "INSERT INTO t\nVALUES (1)"),
+                statements.stream().map(SqlStatement::sql).toList());
+    }
+
+    @Test
     void copyDataIsHandedOverRawUpToTheEndMarker() throws IOException {
         String script = "/*M!999999\\- enable the sandbox mode */ \n\\restrict abc123\nCOPY t (id, note) FROM stdin;\n1\ta;b\\tc\n2\t\\N\n\\.\nSELECT 1;\n"
                 + "\\unrestrict abc123\n";
