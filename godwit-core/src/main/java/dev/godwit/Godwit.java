@@ -299,6 +299,19 @@ public final class Godwit {
         }
     }
 
+    /**
+     * The schemas of the configured database that the user made (not {@code information_schema} or PostgreSQL's
+     * {@code pg_*}), by the driver's metadata; empty for a database without schemas (SQLite).
+     */
+    public List<String> userSchemas() {
+        try (Connection c = connections.open()) {
+            return StateReader.userSchemas(c);
+        } catch (SQLException e) {
+            throw new GodwitException(ErrorCode.CONNECTION, "Cannot list the schemas of " + config.displayUrl() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** The statements that create {@code catalog} in an empty database of the configured dialect, in order. */
     public List<String> createScript(Catalog catalog) {
         return CreateScript.of(catalog, dialect().ddlWriter());

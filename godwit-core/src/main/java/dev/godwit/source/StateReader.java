@@ -51,7 +51,7 @@ public final class StateReader {
      * {@code pg_*}, a prefix PostgreSQL reserves); empty, meaning the connection's default, when the database has
      * no schemas to list (SQLite).
      */
-    static List<String> userSchemas(Connection connection) throws SQLException {
+    public static List<String> userSchemas(Connection connection) throws SQLException {
         List<String> schemas = new ArrayList<>();
         try (ResultSet rs = connection.getMetaData().getSchemas()) {
             while (rs.next()) {
