@@ -53,7 +53,7 @@ final class FleetMigrate {
         List<Pattern> globs = new ArrayList<>();
         for (String glob : patterns.split(",")) {
             if (!glob.isBlank()) {
-                globs.add(Pattern.compile(glob.strip().replace(".", "\\.").replace("*", ".*").replace("?", ".")));
+                globs.add(glob(glob.strip()));
             }
         }
         List<String> schemas = settings.configure().load().userSchemas().stream()
@@ -63,6 +63,15 @@ final class FleetMigrate {
                     + patterns + ". Create the tenants' schemas first (Godwit migrates them; it does not make them).");
         }
         return schemas;
+    }
+
+    /** A shell-style pattern: {@code *} any run of characters, {@code ?} one; everything else literal. */
+    static Pattern glob(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        return Pattern.compile(regex.toString());
     }
 
     /** The JDBC URLs of a targets file: one per line; blank lines and lines starting with # left out. */

@@ -65,6 +65,14 @@ class CliFleetTest {
     }
 
     @Test
+    void schemaPatternsAreShellGlobsWithEverythingElseLiteral() {
+        assertTrue(FleetMigrate.glob("tenant_*").matcher("tenant_a1").matches());
+        assertTrue(FleetMigrate.glob("t?").matcher("t1").matches());
+        assertFalse(FleetMigrate.glob("a.b").matcher("axb").matches());
+        assertTrue(FleetMigrate.glob("a$b+").matcher("a$b+").matches());
+    }
+
+    @Test
     void everyDatabaseOfATargetsFileIsMigrated() throws Exception {
         write("20261101000000_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);");
         Files.writeString(dir.resolve("targets.txt"), "# the shards\njdbc:sqlite:one.db\n\njdbc:sqlite:two.db\n");
