@@ -112,16 +112,20 @@ public final class Restorer {
         }
     }
 
-    /** The user's tables and views (not the system's), by the driver's metadata. */
+    /** The user's tables, views and other relations (not the system's), by the driver's metadata. */
     static List<String> existingTables(Connection connection) throws SQLException {
         List<String> names = new ArrayList<>();
         DatabaseMetaData meta = connection.getMetaData();
-        try (ResultSet rs = meta.getTables(connection.getCatalog(), null, "%", new String[] {"TABLE", "VIEW"})) {
+        try (ResultSet rs = meta.getTables(connection.getCatalog(), null, "%", null)) {
             while (rs.next()) {
                 String schema = rs.getString("TABLE_SCHEM");
                 String table = rs.getString("TABLE_NAME");
+                String type = String.valueOf(rs.getString("TABLE_TYPE")).toUpperCase(Locale.ROOT);
                 String lowerSchema = schema == null ? "" : schema.toLowerCase(Locale.ROOT);
-                if (lowerSchema.startsWith("pg_") || lowerSchema.equals("information_schema")
+                // Every kind the driver reports (tables, partitioned tables, views, materialized views, sequences,
+                // types, indexes), but not the system's own.
+                if (type.contains("SYSTEM") || type.contains("TEMPORARY") || lowerSchema.startsWith("pg_")
+                        || lowerSchema.equals("information_schema")
                         || table.toLowerCase(Locale.ROOT).startsWith("sqlite_")) {
                     continue;
                 }
