@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -58,8 +59,10 @@ final class RestoreCommand implements Callable<Integer> {
         Counting counted;
         RestoreResult result;
         try (Counting raw = new Counting(stdin ? root.context.in() : Files.newInputStream(file));
+             // Bytes that are not UTF-8 stop the restore instead of becoming replacement characters in the data.
              Reader text = new InputStreamReader(decompressed(file, new BufferedInputStream(raw, 1 << 16)),
-                     StandardCharsets.UTF_8)) {
+                     StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                             .onUnmappableCharacter(CodingErrorAction.REPORT))) {
             counted = raw;
             long[] last = {System.nanoTime()};
             RestoreListener progress = (statements, lines) -> {

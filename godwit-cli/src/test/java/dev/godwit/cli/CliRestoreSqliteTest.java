@@ -69,6 +69,18 @@ class CliRestoreSqliteTest {
         assertEquals(2, count("app.db", "SELECT max(id) FROM notes"));
     }
 
+    /** A LATIN1 byte would otherwise become a replacement character in the restored data, silently. */
+    @Test
+    void aDumpThatIsNotUtf8IsRefused() throws Exception {
+        byte[] latin1 = "CREATE TABLE t (v text);\nINSERT INTO t VALUES ('caf\u00e9');\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(dir.resolve("latin1.sql"), latin1);
+        Cli.Result r = new Cli(dir).run("--url", "jdbc:sqlite:latin1.db", "restore", "-1", "latin1.sql");
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("Restoring latin1.sql failed: the dump is not UTF-8 text"), r::toString);
+        assertEquals(0, count("latin1.db", "SELECT count(*) FROM sqlite_master"));
+    }
+
     @Test
     void aCompressedDumpIsReadFromStandardInput() throws Exception {
         Path dump = dir.resolve("piped.gz");

@@ -6,6 +6,7 @@ import dev.godwit.dialect.SqlStatement;
 import dev.godwit.error.ErrorCode;
 import dev.godwit.error.GodwitException;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.io.Reader;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -86,6 +87,12 @@ public final class Restorer {
                     + outcome(transactional) + (transactional && "53200".equals(e.getSQLState())
                     ? " The dump holds more objects than one transaction may lock (max_locks_per_transaction): "
                     + "restore it without --single-transaction, or raise that setting." : ""), e);
+        } catch (CharacterCodingException e) {
+            rollback(dialect, connection, transactional, e);
+            // The reader decodes ahead of the lines handed out, so the line of the bad bytes is not known here.
+            throw new GodwitException(ErrorCode.RESTORE, "Restoring " + name + " failed: the dump is not UTF-8 text "
+                    + "(" + e.getMessage() + "). Convert it first (for example iconv -f LATIN1 -t UTF-8), and drop a "
+                    + "SET client_encoding line naming another encoding. " + outcome(transactional), e);
         } catch (GodwitException | IOException e) {
             rollback(dialect, connection, transactional, e);
             throw new GodwitException(ErrorCode.RESTORE, "Restoring " + name + " failed: " + e.getMessage()
