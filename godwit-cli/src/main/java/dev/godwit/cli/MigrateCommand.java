@@ -1,18 +1,21 @@
 package dev.godwit.cli;
 
+import dev.godwit.Fleet;
 import dev.godwit.migrate.MigrateOptions;
 import dev.godwit.migrate.MigrateResult;
 import dev.godwit.migrate.MigrationListener;
 import dev.godwit.migrate.MigrationRun;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
  * Applies pending migrations, or with {@code --dry-run} prints their SQL and changes nothing; with {@code --schemas}
- * or {@code --targets}, to many schemas or databases at once ({@link FleetMigrate}).
+ * or {@code --targets}, to many schemas or databases at once ({@link FleetFlags}).
  */
 @Command(name = "migrate", description = "Apply pending migrations.")
 final class MigrateCommand implements Callable<Integer> {
@@ -23,16 +26,8 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the SQL that would run; change nothing")
     boolean dryRun;
 
-    @Option(names = "--schemas", paramLabel = "PATTERN[,PATTERN]",
-            description = "Migrate every schema whose name matches (tenant_*), each with its own history")
-    String schemas;
-
-    @Option(names = "--targets", paramLabel = "FILE", description = "Migrate every database listed (a JDBC URL a line)")
-    String targets;
-
-    @Option(names = "--jobs", paramLabel = "N", description = "Targets migrated at once with --schemas/--targets "
-            + "(default 4)")
-    int jobs = 4;
+    @Mixin
+    FleetFlags fleet;
 
     @ParentCommand
     private GodwitCommand root;
@@ -43,9 +38,10 @@ final class MigrateCommand implements Callable<Integer> {
         Settings settings = root.settings();
         MigrateOptions options = new MigrateOptions(Optional.ofNullable(target),
                 dryRun ? MigrateOptions.Mode.DRY_RUN : MigrateOptions.Mode.APPLY);
-        if (schemas != null || targets != null) {
-            return FleetMigrate.run(out, settings, options, schemas,
-                    targets == null ? null : root.context.resolve(targets), jobs);
+        if (fleet.any()) {
+            List<Fleet.Target> targets = fleet.targets(settings, root.context, name -> FleetReport.progress(out, name));
+            return FleetReport.report(out, Fleet.migrate(targets, options, fleet.jobs), FleetReport::migrated,
+                    "result");
         }
         MigrateResult result = settings.configure().listener(new Progress(out)).load().migrate(options);
         result.warnings().forEach(out::warn);

@@ -1,12 +1,16 @@
 package dev.godwit.cli;
 
+import dev.godwit.Fleet;
+import dev.godwit.migrate.MigrationListener;
 import dev.godwit.migrate.MigrationState;
 import dev.godwit.migrate.MigrationStatus;
 import dev.godwit.migrate.StatusResult;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -20,12 +24,23 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--exit-code", description = "Exit 2 when migrations are pending")
     boolean exitCode;
 
+    @Mixin
+    FleetFlags fleet;
+
     @ParentCommand
     private GodwitCommand root;
 
     @Override
     public Integer call() {
         Output out = root.output();
+        if (fleet.any()) {
+            List<Fleet.Outcome<StatusResult>> outcomes = Fleet.status(fleet.targets(root.settings(), root.context,
+                    name -> new MigrationListener() { }), fleet.jobs);
+            int failed = FleetReport.report(out, outcomes, StatusCommand::summary, "status");
+            boolean pending = outcomes.stream().flatMap(o -> o.result().stream())
+                    .anyMatch(s -> s.count(MigrationState.PENDING) > 0);
+            return failed != 0 ? failed : exitCode && pending ? 2 : 0;
+        }
         StatusResult status = root.settings().configure().load().status();
         if (out.json()) {
             out.document(status);

@@ -43,12 +43,17 @@ class CliFleetTest {
             assertTrue(r.out().contains("tenant_a: applied 2 migrations"), r::toString);
             assertTrue(r.out().contains("tenant_b: applied 2 migrations"), r::toString);
             assertTrue(r.out().contains("tenant_c: FAILED: Migration 20261101000001_posts failed"), r::toString);
-            assertTrue(r.out().contains("3 targets: 2 migrated or up to date, 1 failed."), r::toString);
+            assertTrue(r.out().contains("3 targets: 2 done, 1 failed."), r::toString);
             assertEquals(List.of("2", "2", "1"), db.column("SELECT (SELECT count(*) FROM tenant_a.godwit_history) "
                     + "UNION ALL SELECT (SELECT count(*) FROM tenant_b.godwit_history) "
                     + "UNION ALL SELECT (SELECT count(*) FROM tenant_c.godwit_history)"));
             assertEquals(List.of("0"), db.column("SELECT count(*) FROM information_schema.tables "
                     + "WHERE table_schema IN ('other', 'public')"), "schemas that do not match are untouched");
+
+            Cli.Result status = new Cli(dir).run("--url", db.url(), "status", "--schemas", "tenant_*", "--exit-code");
+            assertEquals(2, status.exitCode(), "tenant_c has a pending migration: " + status);
+            assertTrue(status.out().contains("tenant_a: 2 applied."), status::toString);
+            assertTrue(status.out().contains("tenant_c: 1 applied, 1 pending."), status::toString);
 
             Cli.Result again = new Cli(dir).run("--url", db.url(), "--format", "json", "migrate", "--schemas",
                     "tenant_a,tenant_b");
@@ -66,10 +71,10 @@ class CliFleetTest {
 
     @Test
     void schemaPatternsAreShellGlobsWithEverythingElseLiteral() {
-        assertTrue(FleetMigrate.glob("tenant_*").matcher("tenant_a1").matches());
-        assertTrue(FleetMigrate.glob("t?").matcher("t1").matches());
-        assertFalse(FleetMigrate.glob("a.b").matcher("axb").matches());
-        assertTrue(FleetMigrate.glob("a$b+").matcher("a$b+").matches());
+        assertTrue(FleetFlags.glob("tenant_*").matcher("tenant_a1").matches());
+        assertTrue(FleetFlags.glob("t?").matcher("t1").matches());
+        assertFalse(FleetFlags.glob("a.b").matcher("axb").matches());
+        assertTrue(FleetFlags.glob("a$b+").matcher("a$b+").matches());
     }
 
     @Test
@@ -78,7 +83,7 @@ class CliFleetTest {
         Files.writeString(dir.resolve("targets.txt"), "# the shards\njdbc:sqlite:one.db\n\njdbc:sqlite:two.db\n");
         Cli.Result r = new Cli(dir).run("migrate", "--targets", "targets.txt");
         assertEquals(0, r.exitCode(), r::toString);
-        assertTrue(r.out().contains("2 targets: 2 migrated or up to date, 0 failed."), r::toString);
+        assertTrue(r.out().contains("2 targets: 2 done, 0 failed."), r::toString);
         for (String db : List.of("one.db", "two.db")) {
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(db));
                  ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM godwit_history")) {
