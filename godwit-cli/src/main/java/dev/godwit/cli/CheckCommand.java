@@ -3,7 +3,6 @@ package dev.godwit.cli;
 import dev.godwit.Godwit;
 import dev.godwit.error.ErrorCode;
 import dev.godwit.error.GodwitException;
-import dev.godwit.generate.DiffOptions;
 import dev.godwit.generate.DiffResult;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +33,7 @@ final class CheckCommand implements Callable<Integer> {
         Settings settings = root.settings();
         Godwit godwit = settings.configure().load();
         DiffResult result = godwit.diff(godwit.migrations(), settings.desiredSource(),
-                new DiffOptions(plan.renames(), settings.allowDrop(), plan.planOptions()));
+                plan.diffOptions(settings));
         int code = result.isEmpty() ? 0 : !settings.allowDrop() && !result.dataLoss().isEmpty() ? 3 : 2;
         String status = code == 0 ? "in-sync" : code == 2 ? "pending" : "unsafe";
         if (out.json()) {

@@ -1,6 +1,5 @@
 package dev.godwit.cli;
 
-import dev.godwit.generate.DiffOptions;
 import dev.godwit.generate.DiffResult;
 import dev.godwit.GodwitConfig;
 import dev.godwit.source.SchemaSource;
@@ -37,7 +36,7 @@ final class DiffCommand implements Callable<Integer> {
         SchemaSource fromSource = settings.source(from != null ? from
                 : settings.url().orElse(GodwitConfig.DEFAULT_URL));
         DiffResult result = settings.configure().load().diff(fromSource, settings.desiredSource(),
-                new DiffOptions(plan.renames(), settings.allowDrop(), plan.planOptions()));
+                plan.diffOptions(settings));
         if (out.json()) {
             out.document(PlanReport.json(result));
         } else {

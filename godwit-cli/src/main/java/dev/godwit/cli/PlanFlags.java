@@ -1,6 +1,7 @@
 package dev.godwit.cli;
 
 import dev.godwit.diff.Rename;
+import dev.godwit.generate.DiffOptions;
 import dev.godwit.plan.PlanOptions;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -23,5 +24,10 @@ final class PlanFlags {
 
     PlanOptions planOptions() {
         return new PlanOptions(concurrentIndexes);
+    }
+
+    /** These flags with the settings' {@code allow_drop}. */
+    DiffOptions diffOptions(Settings settings) {
+        return new DiffOptions(renames(), settings.allowDrop(), planOptions());
     }
 }

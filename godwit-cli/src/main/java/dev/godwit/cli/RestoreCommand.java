@@ -103,7 +103,8 @@ final class RestoreCommand implements Callable<Integer> {
         try {
             return Files.size(file);
         } catch (NoSuchFileException e) {
-            throw new GodwitException(ErrorCode.USAGE, "The dump " + file + " does not exist.", e);
+            throw new GodwitException(ErrorCode.USAGE, "The dump " + file + " does not exist. Check the path (a "
+                    + "relative one is from the working directory), or give - to read standard input.", e);
         } catch (IOException e) {
             throw new GodwitException(ErrorCode.RESTORE, "Cannot read the dump " + file + ": " + e.getMessage(), e);
         }
@@ -127,7 +128,7 @@ final class RestoreCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             throw new GodwitException(ErrorCode.RESTORE, file + " is not a valid compressed file: " + e.getMessage()
-                    + ".", e);
+                    + ". It is damaged or was cut short; take the dump again.", e);
         }
         return raw;
     }

@@ -145,7 +145,8 @@ final class StatementStream {
                 String text = reader.readLine();
                 if (text == null) {
                     throw new IOException("the COPY data that starts on line " + from
-                            + " has no closing \\. line before the end of the dump");
+                            + " has no closing \\. line before the end of the dump: the dump was cut short; take it"
+                            + " again");
                 }
                 line++;
                 if (text.equals("\\.")) {

@@ -248,74 +248,6 @@ class PostgresInspectorTest {
     }
 
     @Test
-    void readsABigSchemaOnTwoConnectionsAsOnOneAndEndsItsTransaction() throws Exception {
-        try (PostgresTestDatabase db = PostgresTestDatabase.create()) {
-            load(db, resource("inspector-features.sql"));
-            load(db, Files.readString(corpusSchema("pagila")));
-            InspectOptions options = new InspectOptions(List.of("public", "app"), List.of(), List.of(),
-                    Optional.empty());
-            Catalog serial = read(db, options);
-            AtomicInteger opened = new AtomicInteger();
-            List<Connection> connections = new ArrayList<>();
-            try (Connection c = db.connect()) {
-                Catalog parallel = new PostgresInspector(0).inspect(c, options, () -> {
-                    opened.incrementAndGet();
-                    Connection second = db.connect();
-                    connections.add(second);
-                    return second;
-                });
-                assertEquals(1, opened.get(), "a second connection read part of the catalog");
-                assertSameModel(serial, parallel);
-                assertTrue(connections.stream().allMatch(second -> isClosed(second)), "the second one is closed");
-                assertNoTransaction(c);
-                Catalog alone = new PostgresInspector(0).inspect(c, options, () -> {
-                    throw new SQLException("too many connections");
-                });
-                assertSameModel(serial, alone);
-                assertNoTransaction(c);
-            }
-        }
-    }
-
-    /** The inspector's transaction is REPEATABLE READ, READ ONLY and has work_mem set locally: none of it is left. */
-    private static void assertNoTransaction(Connection c) throws SQLException {
-        assertTrue(c.getAutoCommit());
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT pg_catalog.current_setting('transaction_isolation'), "
-                        + "pg_catalog.current_setting('transaction_read_only'), "
-                        + "pg_catalog.current_setting('work_mem') <> '64MB'")) {
-            rs.next();
-            assertEquals("read committed", rs.getString(1), "the read-only snapshot transaction ended");
-            assertEquals("off", rs.getString(2));
-            assertTrue(rs.getBoolean(3));
-        }
-    }
-
-    /** A read inside the caller's transaction stays on the caller's connection, which sees its own changes. */
-    @Test
-    void readsInsideTheCallersTransactionOnItsConnectionOnly() throws Exception {
-        try (PostgresTestDatabase db = PostgresTestDatabase.create(); Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE uncommitted (id int)");
-            }
-            Schema pub = new PostgresInspector(0).inspect(c, InspectOptions.defaults(), () -> {
-                throw new AssertionError("a second connection would not see the uncommitted table");
-            }).schema("public").orElseThrow();
-            assertEquals(List.of("uncommitted"), pub.tables().stream().map(t -> t.name().name()).toList());
-            c.rollback();
-        }
-    }
-
-    private static boolean isClosed(Connection c) {
-        try {
-            return c.isClosed();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Test
     void printsEveryIndexDefinitionAsPgGetIndexdefDoes() throws Exception {
         String shapes = """
                 CREATE TYPE mood AS ENUM ('sad', 'ok');
@@ -461,7 +393,7 @@ class PostgresInspectorTest {
     }
 
     /** Equal catalogs, compared object by object so that a failure names the object that differs. */
-    private static void assertSameModel(Catalog expected, Catalog actual) {
+    static void assertSameModel(Catalog expected, Catalog actual) {
         assertEquals(expected.extensions(), actual.extensions());
         assertEquals(expected.schemas().size(), actual.schemas().size());
         for (int i = 0; i < expected.schemas().size(); i++) {
@@ -491,7 +423,7 @@ class PostgresInspectorTest {
     }
 
     /** Runs a script statement by statement on one connection, as psql would. */
-    private static void load(PostgresTestDatabase db, String script) throws SQLException {
+    static void load(PostgresTestDatabase db, String script) throws SQLException {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             for (SqlStatement statement : new PostgresStatementSplitter().split(script)) {
                 s.execute(statement.sql());
@@ -499,13 +431,13 @@ class PostgresInspectorTest {
         }
     }
 
-    private static String resource(String name) throws IOException {
+    static String resource(String name) throws IOException {
         try (InputStream in = PostgresInspectorTest.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
-    private static Path corpusSchema(String name) {
+    static Path corpusSchema(String name) {
         return Corpus.schema(name);
     }
 

@@ -113,7 +113,9 @@ public final class SqliteDialect implements Dialect {
      */
     @Override
     public void beforeConnect(String jdbcUrl) {
-        databaseFile(jdbcUrl).filter(f -> f.getParent() == null || Files.isDirectory(f.getParent())).ifPresent(f -> {
+        // Checked first so that opening an existing database (every connection but the first) costs no exception.
+        databaseFile(jdbcUrl).filter(f -> !Files.exists(f))
+                .filter(f -> f.getParent() == null || Files.isDirectory(f.getParent())).ifPresent(f -> {
             try {
                 Files.createFile(f);
             } catch (FileAlreadyExistsException e) {

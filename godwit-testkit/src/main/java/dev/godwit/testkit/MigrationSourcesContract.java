@@ -11,7 +11,6 @@ import dev.godwit.error.GodwitException;
 import dev.godwit.migrate.Callback;
 import dev.godwit.migrate.JavaMigration;
 import dev.godwit.migrate.Migration;
-import dev.godwit.migrate.MigrateResult;
 import dev.godwit.migrate.MigrationState;
 import dev.godwit.migrate.TableMigrationSource;
 import dev.godwit.migrate.RollbackOptions;
@@ -19,11 +18,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 
@@ -36,29 +30,8 @@ public abstract class MigrationSourcesContract extends MigratorFixture {
 
     @Test
     void eightThreadsMigratingTheirOwnInMemoryListsApplyEachMigrationExactlyOnce() throws Exception {
-        int threads = 8;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<MigrateResult>> results = new ArrayList<>();
-        try {
-            for (int i = 0; i < threads; i++) {
-                results.add(pool.submit(() -> {
-                    Godwit own = Godwit.configure().url(db.url()).localUser(LOCAL_USER).baseDirectory(base)
-                            .migrations(counterMigrations().toArray(Migration[]::new)).load();
-                    start.await();
-                    return own.migrate();
-                }));
-            }
-            start.countDown();
-            List<String> applied = new ArrayList<>();
-            for (Future<MigrateResult> result : results) {
-                applied.addAll(ids(result.get(120, TimeUnit.SECONDS).applied()));
-            }
-            assertEquals(7, applied.size(), "each migration applied by exactly one thread: " + applied);
-            assertEquals(7, applied.stream().distinct().count(), applied::toString);
-        } finally {
-            pool.shutdownNow();
-        }
+        migrateAtOnce(8, () -> Godwit.configure().url(db.url()).localUser(LOCAL_USER).baseDirectory(base)
+                .migrations(counterMigrations().toArray(Migration[]::new)).load(), 7);
         assertEquals(List.of("m1", "m2", "m3", "m4", "m5", "m6"), db.column("SELECT name FROM applied ORDER BY name"));
         assertEquals(List.of("7"), db.column("SELECT count(*) FROM godwit_history"));
     }

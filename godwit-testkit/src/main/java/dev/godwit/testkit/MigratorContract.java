@@ -21,13 +21,7 @@ import dev.godwit.migrate.RollbackOptions;
 import dev.godwit.migrate.ValidateResult;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 
@@ -293,28 +287,7 @@ public abstract class MigratorContract extends MigrationSourcesContract {
             write(String.format("20261101%06d_m%d.sql", i, i), "CREATE TABLE t" + i + " (id int);\n"
                     + "INSERT INTO applied VALUES ('m" + i + "');");
         }
-        int threads = 8;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<MigrateResult>> results = new ArrayList<>();
-        try {
-            for (int i = 0; i < threads; i++) {
-                results.add(pool.submit(() -> {
-                    Godwit own = godwit();
-                    start.await();
-                    return own.migrate();
-                }));
-            }
-            start.countDown();
-            List<String> applied = new ArrayList<>();
-            for (Future<MigrateResult> result : results) {
-                applied.addAll(ids(result.get(120, TimeUnit.SECONDS).applied()));
-            }
-            assertEquals(7, applied.size(), "each migration applied by exactly one thread: " + applied);
-            assertEquals(7, applied.stream().distinct().count(), applied::toString);
-        } finally {
-            pool.shutdownNow();
-        }
+        migrateAtOnce(8, this::godwit, 7);
         assertEquals(List.of("m1", "m2", "m3", "m4", "m5", "m6"), db.column("SELECT name FROM applied ORDER BY name"));
         assertEquals(List.of("7"), db.column("SELECT count(*) FROM godwit_history"));
         assertEquals(List.of("1", "2", "3", "4", "5", "6", "7"),

@@ -1,15 +1,24 @@
 package dev.godwit.testkit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.godwit.Godwit;
 import dev.godwit.GodwitConfig;
+import dev.godwit.migrate.MigrateResult;
 import dev.godwit.migrate.MigrationRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +90,34 @@ public abstract class MigratorFixture {
     protected static void assertContains(String text, String... parts) {
         for (String part : parts) {
             assertTrue(text.contains(part), () -> "expected <" + part + "> in: " + text);
+        }
+    }
+
+    /**
+     * Starts {@code threads} migrators at the same moment, each its own {@link Godwit} from {@code make}, and checks
+     * that together they applied {@code expected} migrations, each exactly once.
+     */
+    protected static void migrateAtOnce(int threads, Callable<Godwit> make, int expected) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<MigrateResult>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    Godwit own = make.call();
+                    start.await();
+                    return own.migrate();
+                }));
+            }
+            start.countDown();
+            List<String> applied = new ArrayList<>();
+            for (Future<MigrateResult> result : results) {
+                applied.addAll(ids(result.get(120, TimeUnit.SECONDS).applied()));
+            }
+            assertEquals(expected, applied.size(), "each migration applied by exactly one thread: " + applied);
+            assertEquals(expected, applied.stream().distinct().count(), applied::toString);
+        } finally {
+            pool.shutdownNow();
         }
     }
 }
