@@ -51,8 +51,8 @@ public final class Fleet {
 
     private static <T> List<Outcome<T>> each(List<Target> targets, int jobs, String doing, Function<Godwit, T> work) {
         if (jobs < 1) {
-            throw new GodwitException(ErrorCode.USAGE, "The number of targets worked on at once (--jobs) is at least 1, "
-                    + "not " + jobs + ".");
+            throw new GodwitException(ErrorCode.USAGE, "The number of targets worked on at once (--jobs) is at "
+                    + "least 1, not " + jobs + ".");
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, targets.size())), r -> {
             Thread t = new Thread(r, "godwit-fleet");

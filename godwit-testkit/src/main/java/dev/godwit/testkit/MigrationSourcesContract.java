@@ -184,7 +184,8 @@ public abstract class MigrationSourcesContract extends MigratorFixture {
         list.add(Migration.sql("20261101000000_counter", "CREATE TABLE applied (name varchar(20));"));
         for (int i = 1; i <= 6; i++) {
             list.add(Migration.script(String.format("20261101%06d_m%d", i, i), "-- godwit:up\nCREATE TABLE t" + i
-                    + " (id int);\nINSERT INTO applied VALUES ('m" + i + "');\n-- godwit:down\nDROP TABLE t" + i + ";"));
+                    + " (id int);\nINSERT INTO applied VALUES ('m" + i + "');\n-- godwit:down\nDROP TABLE t" + i
+                    + ";"));
         }
         return list;
     }
