@@ -39,11 +39,8 @@ final class SqliteCreateIndexText {
         if (!index.is(i, "INDEX")) {
             return Optional.empty();
         }
-        while (i < index.size() && !index.is(i, "ON")) {
-            i++;
-        }
-        i += 2; // ON table
-        int close = index.kind(i) == SqliteTokens.LP ? index.closing(i) : -1;
+        i = keyList(index, i);
+        int close = i < 0 ? -1 : index.closing(i);
         if (close < 0) {
             return Optional.empty();
         }
@@ -66,6 +63,53 @@ final class SqliteCreateIndexText {
             }
         }
         return Optional.of(new IndexRow(name, "c", unique, keys));
+    }
+
+    /**
+     * A CREATE INDEX text's key parts as written, without ASC or DESC ({@code lower(name)},
+     * {@code "code" COLLATE NOCASE}), and its WHERE condition; no keys and no condition when it cannot be read.
+     */
+    static Written written(String createIndex) {
+        SqliteTokens index = SqliteTokens.of(createIndex).orElse(null);
+        int open = index == null ? -1 : keyList(index, 0);
+        int close = open < 0 ? -1 : index.closing(open);
+        if (close < 0) {
+            return new Written(List.of(), Optional.empty());
+        }
+        List<String> keys = new ArrayList<>();
+        int from = open + 1;
+        int depth = 0;
+        for (int k = from; k <= close; k++) {
+            byte kind = index.kind(k);
+            if (kind == SqliteTokens.LP) {
+                depth++;
+            } else if (kind == SqliteTokens.RP && k < close) {
+                depth--;
+            } else if (depth == 0 && (kind == SqliteTokens.COMMA || k == close)) {
+                int to = index.is(k - 1, "ASC") || index.is(k - 1, "DESC") ? k - 1 : k;
+                if (to <= from) {
+                    return new Written(List.of(), Optional.empty());
+                }
+                keys.add(createIndex.substring(index.start(from), index.end(to - 1)));
+                from = k + 1;
+            }
+        }
+        Optional<String> where = index.is(close + 1, "WHERE") && close + 2 < index.size()
+                ? Optional.of(createIndex.substring(index.start(close + 2)).strip()) : Optional.empty();
+        return new Written(keys, where);
+    }
+
+    /** What {@link #written} reads: the key parts and the WHERE condition of a partial index. */
+    record Written(List<String> keys, Optional<String> where) {
+    }
+
+    /** The position of the parenthesis opening the key list (after ON table), searching from {@code i}, or -1. */
+    private static int keyList(SqliteTokens index, int i) {
+        while (i < index.size() && !index.is(i, "ON")) {
+            i++;
+        }
+        i += 2; // ON table
+        return index.kind(i) == SqliteTokens.LP ? i : -1;
     }
 
     /** The key in tokens {@code from} to {@code to} (exclusive), or null when only the pragmas can tell. */

@@ -1,5 +1,6 @@
 package dev.godwit.sqlite;
 
+import dev.godwit.model.Deferrable;
 import dev.godwit.sqlite.SqliteTableRows.ColumnRow;
 import dev.godwit.sqlite.SqliteTableRows.ForeignKeyRow;
 import dev.godwit.sqlite.SqliteTableRows.IndexRow;
@@ -46,6 +47,14 @@ final class SqliteCreateText {
     private final List<Integer> primaryKey = new ArrayList<>();
     /** The column that is the rowid (INTEGER PRIMARY KEY), or -1. */
     private int rowidColumn = -1;
+    /** What the pragmas do not report, gathered on the same walk. */
+    private final SqliteTableSql facts = new SqliteTableSql();
+    /** The name given with CONSTRAINT to the constraint that follows, or null. */
+    private String constraintName;
+
+    /** A table's pragma rows and what only its CREATE text holds, read in one walk. */
+    record Reading(SqliteTableRows rows, SqliteTableSql facts) {
+    }
 
     private static final class Col {
         final String name;
@@ -91,11 +100,12 @@ final class SqliteCreateText {
     }
 
     /**
-     * The pragmas' rows of table {@code table}, or empty when the text takes a turn this reader does not follow.
+     * The pragmas' rows of table {@code table} and the facts {@link SqliteTableSql#parse} would read from the same
+     * text, or empty when the text takes a turn this reader does not follow.
      *
      * @param createIndexes the CREATE INDEX statements on the table, by index name
      */
-    static Optional<SqliteTableRows> read(String table, String createTable, Map<String, String> createIndexes) {
+    static Optional<Reading> read(String table, String createTable, Map<String, String> createIndexes) {
         Optional<SqliteTokens> tokens = SqliteTokens.of(createTable);
         if (tokens.isEmpty()) {
             return Optional.empty();
@@ -130,7 +140,7 @@ final class SqliteCreateText {
                             row.onUpdate(), row.onDelete()));
                 }
             }
-            return Optional.of(new SqliteTableRows(columns, indexes, foreignKeys));
+            return Optional.of(new Reading(new SqliteTableRows(columns, indexes, foreignKeys), text.facts));
         } catch (Unsure e) {
             return Optional.empty();
         }
@@ -156,15 +166,20 @@ final class SqliteCreateText {
         } while (accept(SqliteTokens.COMMA));
         while (t.kind(pos) != SqliteTokens.RP) {
             tableConstraint();
-            accept(SqliteTokens.COMMA); // SQLite lets table constraints follow one another without a comma
+            // SQLite lets table constraints follow one another without a comma; a comma ends a CONSTRAINT name.
+            if (accept(SqliteTokens.COMMA)) {
+                constraintName = null;
+            }
         }
         pos++;
         boolean withoutRowid = false;
         while (pos < t.size()) {
             if (t.is(pos, "WITHOUT") && t.is(pos + 1, "ROWID")) {
                 withoutRowid = true;
+                facts.withoutRowid = true;
                 pos += 2;
             } else if (t.is(pos, "STRICT")) {
+                facts.strict = true;
                 pos++;
             } else {
                 unsure();
@@ -200,6 +215,7 @@ final class SqliteCreateText {
             unsure();
         }
         Col c = new Col(t.dequoted(pos++));
+        constraintName = null;
         if (byName.putIfAbsent(lower(c.name), columns.size()) != null) {
             unsure();
         }
@@ -208,8 +224,11 @@ final class SqliteCreateText {
         int self = columns.size() - 1;
         while (t.kind(pos) != SqliteTokens.COMMA && t.kind(pos) != SqliteTokens.RP) {
             if (accept("CONSTRAINT")) {
-                name();
-            } else if (accept("DEFAULT")) {
+                constraintName();
+                continue;
+            }
+            String named = takeName();
+            if (accept("DEFAULT")) {
                 c.defaultValue = defaultValue();
             } else if (accept("NULL")) {
                 conflictClause();
@@ -218,22 +237,36 @@ final class SqliteCreateText {
                 c.notNull = true;
                 conflictClause();
             } else if (t.is(pos, "NOT") && t.is(pos + 1, "DEFERRABLE") || t.is(pos, "DEFERRABLE")) {
-                deferrable();
+                // sqlite3DeferForeignKey: a DEFERRABLE of its own applies to the table's last foreign key so far.
+                Deferrable deferrable = deferrable();
+                int last = facts.foreignKeys.size() - 1;
+                if (last >= 0) {
+                    SqliteTableSql.ForeignKeyClause key = facts.foreignKeys.get(last);
+                    facts.foreignKeys.set(last, new SqliteTableSql.ForeignKeyClause(key.name(), key.columns(),
+                            key.table(), deferrable));
+                }
             } else if (t.is(pos, "PRIMARY") && t.is(pos + 1, "KEY")) {
                 pos += 2;
                 boolean desc = sortOrder();
                 conflictClause();
-                accept("AUTOINCREMENT");
+                facts.autoincrement |= accept("AUTOINCREMENT");
+                if (named != null) {
+                    facts.primaryKeyName = named;
+                }
                 primaryKey(List.of(self), List.of(collation(c)), List.of(desc), desc);
             } else if (accept("UNIQUE")) {
                 conflictClause();
+                if (named != null) {
+                    facts.uniqueNames.put(List.of(rootLower(c.name)), named);
+                }
                 constraintIndex("u", List.of(self), List.of(collation(c)), List.of(false));
             } else if (accept("CHECK")) {
-                skipParenthesised();
+                check(named);
             } else if (accept("REFERENCES")) {
-                references(List.of(self));
+                references(List.of(self), named);
             } else if (accept("COLLATE")) {
                 c.collation = collationName();
+                facts.collations.put(c.name, c.collation);
                 // sqlite3AddCollateType: indexes already made on the column take the new collation.
                 for (AutoIndex index : indexes) {
                     if (index.columns.get(0) == self) {
@@ -242,9 +275,9 @@ final class SqliteCreateText {
                 }
             } else if (t.is(pos, "GENERATED") && t.is(pos + 1, "ALWAYS") && t.is(pos + 2, "AS")) {
                 pos += 3;
-                c.hidden = generated();
+                c.hidden = generated(c);
             } else if (accept("AS")) {
-                c.hidden = generated();
+                c.hidden = generated(c);
             } else {
                 unsure();
             }
@@ -348,9 +381,9 @@ final class SqliteCreateText {
         return t.is(i, "CURRENT_TIME") || t.is(i, "CURRENT_DATE") || t.is(i, "CURRENT_TIMESTAMP");
     }
 
-    /** AS (expr) [STORED | VIRTUAL]: the hidden code, 3 stored, 2 virtual. */
-    private int generated() {
-        skipParenthesised();
+    /** AS (expr) [STORED | VIRTUAL]: the hidden code, 3 stored, 2 virtual; the expression goes to the facts. */
+    private int generated(Col c) {
+        facts.generated.put(c.name, parenthesised());
         if (accept("STORED")) {
             return 3;
         }
@@ -360,14 +393,18 @@ final class SqliteCreateText {
 
     private void tableConstraint() {
         if (accept("CONSTRAINT")) {
-            name();
-        } else if (t.is(pos, "PRIMARY") && t.is(pos + 1, "KEY")) {
+            constraintName();
+            return;
+        }
+        String named = takeName();
+        if (t.is(pos, "PRIMARY") && t.is(pos + 1, "KEY")) {
             pos += 2;
             List<Integer> cols = new ArrayList<>();
             List<String> colls = new ArrayList<>();
             List<Boolean> desc = new ArrayList<>();
             columnList(cols, colls, desc, true);
             conflictClause();
+            facts.primaryKeyName = named == null ? "" : named;
             primaryKey(cols, colls, desc, desc.get(0));
         } else if (accept("UNIQUE")) {
             List<Integer> cols = new ArrayList<>();
@@ -375,16 +412,19 @@ final class SqliteCreateText {
             List<Boolean> desc = new ArrayList<>();
             columnList(cols, colls, desc, false);
             conflictClause();
+            if (named != null) {
+                facts.uniqueNames.put(rootLower(cols), named);
+            }
             constraintIndex("u", cols, colls, desc);
         } else if (accept("CHECK")) {
-            skipParenthesised();
+            check(named);
             conflictClause();
         } else if (t.is(pos, "FOREIGN") && t.is(pos + 1, "KEY")) {
             pos += 2;
             List<Integer> cols = new ArrayList<>();
             columnList(cols, new ArrayList<>(), new ArrayList<>(), false);
             expect("REFERENCES");
-            references(cols);
+            references(cols, named);
         } else {
             unsure();
         }
@@ -406,7 +446,7 @@ final class SqliteCreateText {
             desc.add(sortOrder());
         } while (accept(SqliteTokens.COMMA));
         if (autoincrement) {
-            accept("AUTOINCREMENT");
+            facts.autoincrement |= accept("AUTOINCREMENT");
         }
         expect(SqliteTokens.RP);
     }
@@ -451,7 +491,7 @@ final class SqliteCreateText {
     }
 
     /** REFERENCES table [(columns)] [ON DELETE|UPDATE|INSERT action | MATCH name]... [[NOT] DEFERRABLE ...]. */
-    private void references(List<Integer> from) {
+    private void references(List<Integer> from, String named) {
         if (!t.isName(pos)) {
             unsure();
         }
@@ -491,9 +531,10 @@ final class SqliteCreateText {
                 break;
             }
         }
-        if (t.is(pos, "NOT") && t.is(pos + 1, "DEFERRABLE") || t.is(pos, "DEFERRABLE")) {
-            deferrable();
-        }
+        Deferrable deferrable = t.is(pos, "NOT") && t.is(pos + 1, "DEFERRABLE") || t.is(pos, "DEFERRABLE")
+                ? deferrable() : Deferrable.NOT_DEFERRABLE;
+        facts.foreignKeys.add(new SqliteTableSql.ForeignKeyClause(Optional.ofNullable(named), rootLower(from),
+                parent.toLowerCase(Locale.ROOT), deferrable));
         List<ForeignKeyRow> key = new ArrayList<>();
         for (int i = 0; i < from.size(); i++) {
             key.add(new ForeignKeyRow(-1, i, parent, columns.get(from.get(i)).name, to.isEmpty() ? null : to.get(i),
@@ -521,12 +562,53 @@ final class SqliteCreateText {
         return "NO ACTION";
     }
 
-    private void deferrable() {
-        accept("NOT");
+    /** [NOT] DEFERRABLE [INITIALLY DEFERRED | IMMEDIATE]; SQLite checks DEFERRABLE alone immediately. */
+    private Deferrable deferrable() {
+        boolean not = accept("NOT");
         expect("DEFERRABLE");
-        if (accept("INITIALLY") && !accept("DEFERRED")) {
-            expect("IMMEDIATE");
+        boolean deferred = false;
+        if (accept("INITIALLY")) {
+            deferred = accept("DEFERRED");
+            if (!deferred) {
+                expect("IMMEDIATE");
+            }
         }
+        return not ? Deferrable.NOT_DEFERRABLE : deferred ? Deferrable.DEFERRABLE_INITIALLY_DEFERRED
+                : Deferrable.DEFERRABLE_INITIALLY_IMMEDIATE;
+    }
+
+    /** CONSTRAINT's name, kept for the constraint that follows it. */
+    private void constraintName() {
+        int at = pos;
+        name();
+        constraintName = t.dequoted(at);
+    }
+
+    /** The name a CONSTRAINT gave the constraint about to be read, or null; a name belongs to one constraint. */
+    private String takeName() {
+        String named = constraintName;
+        constraintName = null;
+        return named;
+    }
+
+    /** CHECK (expr): the expression as written, without the parentheses and outer white space. */
+    private void check(String named) {
+        facts.checks.add(parenthesised());
+        facts.checkNames.add(named);
+    }
+
+    /** The text inside the parentheses at the current token, stripped; the position moves past them. */
+    private String parenthesised() {
+        if (t.kind(pos) != SqliteTokens.LP) {
+            unsure();
+        }
+        int close = t.closing(pos);
+        if (close < 0) {
+            unsure();
+        }
+        String inside = t.sql.substring(t.end(pos), t.start(close)).strip();
+        pos = close + 1;
+        return inside;
     }
 
     private void conflictClause() {
@@ -563,17 +645,6 @@ final class SqliteCreateText {
 
     private static String collation(Col c) {
         return c.collation == null ? "BINARY" : c.collation;
-    }
-
-    private void skipParenthesised() {
-        if (t.kind(pos) != SqliteTokens.LP) {
-            unsure();
-        }
-        int close = t.closing(pos);
-        if (close < 0) {
-            unsure();
-        }
-        pos = close + 1;
     }
 
     private void name() {
@@ -628,6 +699,19 @@ final class SqliteCreateText {
             }
         }
         return out == null ? name : out.toString();
+    }
+
+    /** The facts key columns by their declared names in lower case, as the inspector looks them up. */
+    private static String rootLower(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private List<String> rootLower(List<Integer> cols) {
+        List<String> names = new ArrayList<>();
+        for (int col : cols) {
+            names.add(rootLower(columns.get(col).name));
+        }
+        return names;
     }
 
     private static boolean asciiEqualsIgnoreCase(String a, String b) {

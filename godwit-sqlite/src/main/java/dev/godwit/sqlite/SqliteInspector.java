@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -32,8 +33,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Reads a SQLite database's {@code main} schema. One statement reads every object's CREATE text from
@@ -60,56 +63,77 @@ final class SqliteInspector implements Inspector {
         PRAGMAS
     }
 
-    /** The catalog queries, read once. */
-    private static final String OBJECTS = SqlResources.read(SqliteInspector.class, "inspect/objects.sql");
+    /** The catalog query for virtual tables' storage, read once. */
     private static final String SHADOW_TABLES = SqlResources.read(SqliteInspector.class, "inspect/shadow_tables.sql");
     private static final String SCHEMA = "main";
+    /** From this many tables they are read in parallel; below it, starting the threads costs more than it saves. */
+    private static final int PARALLEL_FROM = 64;
     private static final Pattern TYPE = Pattern.compile("\\s*([^(]*?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?\\s*");
     private static final Pattern NUMERIC = Pattern.compile("decimal|numeric|number|real|double.*|float");
     private static final Pattern WORD = Pattern.compile("[\\w$]+");
-    private static final Pattern WHERE = Pattern.compile("(?is)\\)\\s*WHERE\\s+(.*)$");
 
     private final RowSource source;
+    /** The size from which a database file's schema is read from the file (SqliteSchemaRows). */
+    private final long fileFromBytes;
 
     SqliteInspector() {
         this(RowSource.CREATE_TEXT);
     }
 
     SqliteInspector(RowSource source) {
+        this(source, SqliteSchemaRows.FILE_FROM_BYTES);
+    }
+
+    SqliteInspector(RowSource source, long fileFromBytes) {
         this.source = source;
+        this.fileFromBytes = fileFromBytes;
     }
 
     @Override
     public Catalog inspect(Connection connection, InspectOptions options) throws SQLException {
+        // One read transaction, so every statement sees the same schema; a connection already in one of the caller's
+        // may hold changes not yet in the file, so its rows are asked of SQLite.
+        boolean own = connection.getAutoCommit();
+        if (!own) {
+            return inspect(connection, options, SqliteSchemaRows.read(connection, false, fileFromBytes));
+        }
+        connection.setAutoCommit(false);
+        try {
+            return inspect(connection, options, SqliteSchemaRows.read(connection, true, fileFromBytes));
+        } finally {
+            try {
+                connection.rollback();
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private Catalog inspect(Connection connection, InspectOptions options, List<SqliteSchemaFile.Row> objects)
+            throws SQLException {
         Map<String, String> tableSql = new TreeMap<>();
-        List<View> views = new ArrayList<>();
         Map<String, List<Trigger>> triggers = new HashMap<>();
         Map<String, Map<String, String>> indexSql = new HashMap<>(); // table -> index -> CREATE INDEX
         List<String[]> viewRows = new ArrayList<>();
         boolean anyVirtual = false;
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(OBJECTS)) {
-            while (rs.next()) {
-                String type = rs.getString(1);
-                String name = rs.getString(2);
-                switch (type) {
-                    case "table" -> {
-                        if (options.selects(SCHEMA, name)) {
-                            String sql = rs.getString(4);
-                            tableSql.put(name, sql);
-                            anyVirtual |= virtual(sql);
-                        }
+        for (SqliteSchemaFile.Row row : objects) {
+            String name = row.name();
+            switch (row.type()) {
+                case "table" -> {
+                    if (options.selects(SCHEMA, name)) {
+                        tableSql.put(name, row.sql());
+                        anyVirtual |= virtual(row.sql());
                     }
-                    case "view" -> {
-                        if (options.selects(SCHEMA, name)) {
-                            viewRows.add(new String[] {name, rs.getString(4)});
-                        }
-                    }
-                    case "trigger" -> triggers.computeIfAbsent(rs.getString(3), k -> new ArrayList<>())
-                            .add(new Trigger(name, rs.getString(4)));
-                    case "index" -> indexSql.computeIfAbsent(rs.getString(3), k -> new TreeMap<>())
-                            .put(name, rs.getString(4));
-                    default -> { }
                 }
+                case "view" -> {
+                    if (options.selects(SCHEMA, name)) {
+                        viewRows.add(new String[] {name, row.sql()});
+                    }
+                }
+                case "trigger" -> triggers.computeIfAbsent(row.tableName(), k -> new ArrayList<>())
+                        .add(new Trigger(name, row.sql()));
+                case "index" -> indexSql.computeIfAbsent(row.tableName(), k -> new TreeMap<>()).put(name, row.sql());
+                default -> { }
             }
         }
         if (anyVirtual) {
@@ -120,41 +144,65 @@ final class SqliteInspector implements Inspector {
                 }
             }
         }
+        List<View> views = views(tableSql.keySet(), viewRows);
         List<String> names = new ArrayList<>(tableSql.keySet());
+        Table[] tables = new Table[names.size()];
+        Map<String, DataType> types = new ConcurrentHashMap<>();
+        // Each table is read from its own texts alone, so the tables are read on all cores: from the hundreds, most of
+        // inspecting a SQLite database is this parsing. A table the CREATE text reader cannot follow stays null.
+        IntStream each = IntStream.range(0, names.size());
+        (names.size() >= PARALLEL_FROM ? each.parallel() : each).forEach(i -> {
+            String t = names.get(i);
+            String sql = tableSql.get(t);
+            Map<String, String> indexes = indexSql.getOrDefault(t, Map.of());
+            if (virtual(sql)) {
+                tables[i] = table(t, sql, null, indexes, triggers.getOrDefault(t, List.of()), types);
+            } else if (source == RowSource.CREATE_TEXT) {
+                SqliteCreateText.read(t, sql, indexes).ifPresent(reading -> tables[i] = table(t, sql, reading,
+                        indexes, triggers.getOrDefault(t, List.of()), types));
+            }
+        });
+        List<String> unread = new ArrayList<>();
+        for (int i = 0; i < tables.length; i++) {
+            if (tables[i] == null) {
+                unread.add(names.get(i));
+            }
+        }
+        Map<String, SqliteTableRows> pragmas = SqlitePragmaReader.read(connection, unread);
+        for (int i = 0; i < tables.length; i++) {
+            if (tables[i] == null) {
+                String t = names.get(i);
+                String sql = tableSql.get(t);
+                tables[i] = table(t, sql, new SqliteCreateText.Reading(pragmas.get(t), SqliteTableSql.parse(sql)),
+                        indexSql.getOrDefault(t, Map.of()), triggers.getOrDefault(t, List.of()), types);
+            }
+        }
+        return new Catalog("sqlite", List.of(new Schema(SCHEMA, Arrays.asList(tables), views, List.of(), List.of(),
+                List.of(), List.of(), Optional.empty())), List.of());
+    }
+
+    /** The views, each with the tables and views its text names. */
+    private static List<View> views(Set<String> tableNames, List<String[]> viewRows) {
+        List<String> names = new ArrayList<>(tableNames);
         viewRows.forEach(v -> names.add(v[0]));
         Map<String, List<Integer>> byWord = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             byWord.computeIfAbsent(names.get(i).toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(i);
         }
+        List<View> views = new ArrayList<>();
         for (String[] v : viewRows) {
             views.add(new View(name(v[0]), false, v[1], dependencies(v[1], names, byWord, v[0]), List.of(),
                     Optional.empty()));
         }
-        Map<String, SqliteTableRows> rows = new HashMap<>();
-        List<String> unread = new ArrayList<>();
-        tableSql.forEach((t, sql) -> {
-            if (!virtual(sql)) {
-                Optional<SqliteTableRows> fromText = source == RowSource.CREATE_TEXT
-                        ? SqliteCreateText.read(t, sql, indexSql.getOrDefault(t, Map.of())) : Optional.empty();
-                fromText.ifPresentOrElse(r -> rows.put(t, r), () -> unread.add(t));
-            }
-        });
-        rows.putAll(SqlitePragmaReader.read(connection, unread));
-        Map<String, DataType> types = new HashMap<>();
-        List<Table> tables = new ArrayList<>();
-        for (Map.Entry<String, String> t : tableSql.entrySet()) {
-            tables.add(table(t.getKey(), t.getValue(), rows.get(t.getKey()), indexSql.getOrDefault(t.getKey(),
-                    Map.of()), triggers.getOrDefault(t.getKey(), List.of()), types));
-        }
-        return new Catalog("sqlite", List.of(new Schema(SCHEMA, tables, views, List.of(), List.of(), List.of(),
-                List.of(), Optional.empty())), List.of());
+        return views;
     }
 
-    /** One table from its rows (null for a virtual table) and its CREATE text. */
-    private static Table table(String t, String createTable, SqliteTableRows rows, Map<String, String> indexSql,
-                               List<Trigger> triggers, Map<String, DataType> types) {
+    /** One table from its reading (null for a virtual table) and its CREATE text. */
+    private static Table table(String t, String createTable, SqliteCreateText.Reading reading,
+                               Map<String, String> indexSql, List<Trigger> triggers, Map<String, DataType> types) {
         boolean virtual = virtual(createTable);
-        SqliteTableSql sql = virtual ? new SqliteTableSql() : SqliteTableSql.parse(createTable);
+        SqliteTableRows rows = reading == null ? null : reading.rows();
+        SqliteTableSql sql = reading == null ? new SqliteTableSql() : reading.facts();
         List<Column> columns = new ArrayList<>();
         TreeMap<Integer, String> primaryKey = new TreeMap<>();
         Map<String, String> attributes = new TreeMap<>();
@@ -225,10 +273,10 @@ final class SqliteInspector implements Inspector {
                 uniques.add(new UniqueConstraint(name, columns, Deferrable.NOT_DEFERRABLE));
             } else {
                 String definition = indexSql.getOrDefault(row.name(), "");
-                parts = withExpressions(parts, SqliteTableSql.indexKeys(definition));
-                Matcher where = WHERE.matcher(definition);
-                indexes.add(new Index(row.name(), row.unique(), "btree", parts, List.of(), where.find()
-                        ? Optional.of(where.group(1).strip()) : Optional.empty(), definition));
+                SqliteCreateIndexText.Written written = SqliteCreateIndexText.written(definition);
+                parts = withExpressions(parts, written.keys());
+                indexes.add(new Index(row.name(), row.unique(), "btree", parts, List.of(), written.where(),
+                        definition));
             }
         }
     }

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 /**
  * What SQLite keeps only in a table's CREATE statement, not in its pragmas: CHECK constraints and their names,
  * generated-column expressions, column collations, the names given with CONSTRAINT to primary keys, UNIQUE constraints
- * and foreign keys, foreign key deferrability, AUTOINCREMENT, WITHOUT ROWID and STRICT; and the key parts of an
- * index. The statement is split at top-level commas (outside parentheses, quotes and comments) into column
+ * and foreign keys, foreign key deferrability, AUTOINCREMENT, WITHOUT ROWID and STRICT. {@link SqliteCreateText}
+ * gathers the same facts on its walk; this reader is for the tables that walk gives up on. The statement is split at top-level commas (outside parentheses, quotes and comments) into column
  * definitions and table constraints; keywords are looked for in a {@link #mask masked} copy, so that the text of a
  * string, a comment or a nested expression is never taken for a clause.
  */
@@ -35,10 +35,8 @@ final class SqliteTableSql {
     private static final Pattern GENERATED = Pattern.compile("(?is)(?:GENERATED\\s+ALWAYS\\s+)?\\bAS\\s*\\(");
     private static final Pattern COLLATE = Pattern.compile("(?is)\\bCOLLATE\\s+" + NAME);
     private static final Pattern AUTOINCREMENT = Pattern.compile("(?i)\\bAUTOINCREMENT\\b");
-    private static final Pattern ORDER = Pattern.compile("(?is)\\s+(ASC|DESC)\\s*$");
     private static final Pattern WITHOUT_ROWID = Pattern.compile("(?s).*\\bWITHOUT\\s+ROWID\\b.*");
     private static final Pattern STRICT = Pattern.compile("(?s).*\\bSTRICT\\b.*");
-    private static final Pattern INDEX_ON = Pattern.compile("(?is)\\bON\\s+" + NAME + "\\s*\\(");
 
     final List<String> checks = new ArrayList<>();
     final List<String> checkNames = new ArrayList<>();
@@ -77,32 +75,6 @@ final class SqliteTableSql {
             t.item(item.strip());
         }
         return t;
-    }
-
-    /**
-     * The key parts of a CREATE INDEX statement as written, without ASC/DESC ({@code lower(name)},
-     * {@code "code" COLLATE NOCASE}); empty when the statement cannot be read.
-     */
-    static List<String> indexKeys(String createIndex) {
-        Matcher on = INDEX_ON.matcher(mask(createIndex));
-        if (!on.find()) {
-            return List.of();
-        }
-        int open = on.end() - 1;
-        int close = matching(createIndex, open);
-        if (close < 0) {
-            return List.of();
-        }
-        List<String> keys = new ArrayList<>();
-        for (String part : splitTopLevel(createIndex.substring(open + 1, close))) {
-            String key = part.strip();
-            String masked = mask(key);
-            String upper = masked.toUpperCase(Locale.ROOT);
-            Matcher order = ORDER.matcher(masked);
-            keys.add((upper.contains("ASC") || upper.contains("DESC")) && order.find()
-                    ? key.substring(0, order.start()).strip() : key);
-        }
-        return keys;
     }
 
     private void item(String item) {

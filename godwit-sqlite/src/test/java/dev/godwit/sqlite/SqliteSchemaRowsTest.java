@@ -1,0 +1,147 @@
+package dev.godwit.sqlite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.godwit.dialect.InspectOptions;
+import dev.godwit.dialect.SqlStatement;
+import dev.godwit.model.Catalog;
+import dev.godwit.testkit.Corpus;
+import dev.godwit.testkit.SqliteTestDatabase;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The inspector reads the schema rows from the database file when it may ({@link SqliteSchemaRows}), and the model is
+ * the one SQLite's own rows give; where the file may not hold what the connection sees, SQLite is asked.
+ */
+class SqliteSchemaRowsTest {
+
+    /** Read from the file whatever its size. */
+    private static final SqliteInspector FROM_FILE = new SqliteInspector(SqliteInspector.RowSource.CREATE_TEXT, 0);
+    /** Never read from the file. */
+    private static final SqliteInspector ASKING = new SqliteInspector(SqliteInspector.RowSource.CREATE_TEXT,
+            Long.MAX_VALUE);
+
+    @Test
+    void readsTheSameModelFromTheFileAsFromSqlite() throws Exception {
+        for (String script : List.of(SqliteInspectorTest.FEATURES, SqliteCreateTextTest.TURNS,
+                Files.readString(Corpus.schema("chinook-sqlite")))) {
+            try (SqliteTestDatabase db = SqliteTestDatabase.create()) {
+                load(db, script);
+                try (Connection c = db.connect()) {
+                    List<String> queries = new ArrayList<>();
+                    Catalog fromFile = FROM_FILE.inspect(logging(c, queries), InspectOptions.defaults());
+                    assertFalse(queries.contains(SqliteSchemaRows.OBJECTS), "read from the file: " + queries);
+                    assertEquals(ASKING.inspect(c, InspectOptions.defaults()), fromFile);
+                    assertTrue(c.getAutoCommit(), "the read transaction is ended");
+                }
+            }
+        }
+    }
+
+    @Test
+    void asksSqliteInTheCallersTransactionAndSeesItsUncommittedTable() throws Exception {
+        try (SqliteTestDatabase db = SqliteTestDatabase.create()) {
+            load(db, SqliteInspectorTest.FEATURES);
+            try (Connection c = db.connect()) {
+                c.setAutoCommit(false);
+                try (Statement s = c.createStatement()) {
+                    s.execute("CREATE TABLE uncommitted (id INTEGER PRIMARY KEY)");
+                }
+                List<String> queries = new ArrayList<>();
+                Catalog catalog = FROM_FILE.inspect(logging(c, queries), InspectOptions.defaults());
+                assertTrue(queries.contains(SqliteSchemaRows.OBJECTS), queries.toString());
+                assertTrue(catalog.schema("main").orElseThrow().table("uncommitted").isPresent());
+                assertFalse(c.getAutoCommit(), "the caller's transaction is left open");
+                c.rollback();
+            }
+        }
+    }
+
+    @Test
+    void asksSqliteForAWalDatabase() throws Exception {
+        try (SqliteTestDatabase db = SqliteTestDatabase.create()) {
+            load(db, "PRAGMA journal_mode = WAL;\n" + SqliteInspectorTest.FEATURES);
+            try (Connection writer = db.connect(); Statement s = writer.createStatement()) {
+                // Keep the WAL: the new table is in the -wal file only until a checkpoint.
+                s.execute("PRAGMA wal_autocheckpoint = 0");
+                s.execute("CREATE TABLE only_in_wal (id INTEGER PRIMARY KEY)");
+                try (Connection c = db.connect()) {
+                    List<String> queries = new ArrayList<>();
+                    Catalog catalog = FROM_FILE.inspect(logging(c, queries), InspectOptions.defaults());
+                    assertTrue(queries.contains(SqliteSchemaRows.OBJECTS), queries.toString());
+                    assertTrue(catalog.schema("main").orElseThrow().table("only_in_wal").isPresent());
+                }
+            }
+        }
+    }
+
+    @Test
+    void asksSqliteForAnInMemoryDatabase() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+            }
+            List<String> queries = new ArrayList<>();
+            Catalog catalog = FROM_FILE.inspect(logging(c, queries), InspectOptions.defaults());
+            assertTrue(queries.contains(SqliteSchemaRows.OBJECTS), queries.toString());
+            assertEquals(2, catalog.schema("main").orElseThrow().table("t").orElseThrow().columns().size());
+        }
+    }
+
+    @Test
+    void asksSqliteForASmallFile() throws Exception {
+        try (SqliteTestDatabase db = SqliteTestDatabase.create()) {
+            load(db, SqliteInspectorTest.FEATURES);
+            try (Connection c = db.connect()) {
+                List<String> queries = new ArrayList<>();
+                new SqliteInspector().inspect(logging(c, queries), InspectOptions.defaults());
+                assertTrue(Files.size(db.file()) < SqliteSchemaRows.FILE_FROM_BYTES);
+                assertTrue(queries.contains(SqliteSchemaRows.OBJECTS), queries.toString());
+            }
+        }
+    }
+
+    private static void load(SqliteTestDatabase db, String script) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            for (SqlStatement statement : new SqliteStatementSplitter().split(script)) {
+                s.execute(statement.sql());
+            }
+        }
+    }
+
+    /** The connection, logging the text of every query run through its statements. */
+    private static Connection logging(Connection real, List<String> queries) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(method, real, args);
+                    if (method.getName().equals("createStatement") && result instanceof Statement statement) {
+                        return Proxy.newProxyInstance(Statement.class.getClassLoader(),
+                                new Class<?>[] {Statement.class}, (p, m, a) -> {
+                                    if (m.getName().equals("executeQuery")) {
+                                        queries.add((String) a[0]);
+                                    }
+                                    return invoke(m, statement, a);
+                                });
+                    }
+                    return result;
+                });
+    }
+
+    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
