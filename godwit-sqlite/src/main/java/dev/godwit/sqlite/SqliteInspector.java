@@ -312,9 +312,9 @@ final class SqliteInspector implements Inspector {
             List<String> from = pairs.stream().map(SqliteTableRows.ForeignKeyRow::from).toList();
             List<String> to = pairs.stream().map(SqliteTableRows.ForeignKeyRow::to).filter(Objects::nonNull).toList();
             SqliteTableRows.ForeignKeyRow first = pairs.get(0);
+            List<String> fromLower = from.stream().map(f -> f.toLowerCase(Locale.ROOT)).toList();
             Optional<SqliteTableSql.ForeignKeyClause> clause = clauses.stream()
-                    .filter(c -> c.table().equalsIgnoreCase(first.table()) && c.columns().equals(from.stream()
-                            .map(f -> f.toLowerCase(Locale.ROOT)).toList()))
+                    .filter(c -> c.table().equalsIgnoreCase(first.table()) && c.columns().equals(fromLower))
                     .findFirst();
             clause.ifPresent(clauses::remove);
             // SQLite keeps a foreign key's name only in the CREATE text; without one, use the name PostgreSQL
