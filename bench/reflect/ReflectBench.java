@@ -13,23 +13,39 @@ import java.util.Arrays;
  * Reflection benchmark (issue 4): times {@code Godwit.inspect(InspectOptions.defaults())} in process, then the
  * snapshot write and read of the model it read.
  *
- * <p>usage: {@code java -Xmx256m -cp godwit.jar:. ReflectBench URL WARMUP RUNS}. Prints one {@code key=value} line
- * per figure for run.sh: each run's wall time, their median, the objects read, and the heap in use after a full GC
- * while the last model is still referenced (the model's retained size plus the JVM's baseline), and the peak heap
- * used during the runs as the collector saw it.
+ * <p>usage: {@code java -Xmx256m -cp godwit.jar:. ReflectBench URL WARMUP WARMUP_SECONDS RUNS}. Warm-up is as JMH
+ * does it, by time: at least {@code WARMUP} calls and at least {@code WARMUP_SECONDS} of calling, so the timed runs
+ * measure compiled code, not the JIT compiler at work (on two cores the compiler threads and the reader compete, and
+ * the tenth call can still take three times the fortieth). The first calls are printed too ({@code cold_ms}: the
+ * first is in a fresh JVM, with class loading and the driver's native library).
+ *
+ * <p>Prints one {@code key=value} line per figure for run.sh: each run's wall time, their median, the objects read,
+ * and the heap in use after a full GC while the last model is still referenced (the model's retained size plus the
+ * JVM's baseline), and the peak heap used during the runs as the collector saw it.
  */
 public final class ReflectBench {
 
     public static void main(String[] args) {
         String url = args[0];
         int warmup = Integer.parseInt(args[1]);
-        int runs = Integer.parseInt(args[2]);
+        long warmupNanos = Long.parseLong(args[2]) * 1_000_000_000L;
+        int runs = Integer.parseInt(args[3]);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         Godwit godwit = Godwit.configure().url(url).load();
         Catalog catalog = null;
-        for (int i = 0; i < warmup; i++) {
+        long[] cold = new long[5];
+        int calls = 0;
+        long warmupStart = System.nanoTime();
+        while (calls < warmup || calls < cold.length || System.nanoTime() - warmupStart < warmupNanos) {
+            long start = System.nanoTime();
             catalog = godwit.inspect(InspectOptions.defaults());
+            if (calls < cold.length) {
+                cold[calls] = (System.nanoTime() - start) / 1_000_000;
+            }
+            calls++;
         }
+        System.out.println("cold_ms=" + Arrays.toString(cold).replaceAll("[\\[\\] ]", ""));
+        System.out.println("warmup_calls=" + calls);
         catalog = null;
         System.gc();
         long baseline = memory.getHeapMemoryUsage().getUsed();
