@@ -32,6 +32,10 @@ public final class ReflectBench {
         int runs = Integer.parseInt(args[3]);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         Godwit godwit = Godwit.configure().url(url).load();
+        // The JVM's own heap, before any model; measured now because a full GC right before the timed runs would
+        // shrink the heap under them and time the collector growing it back.
+        System.gc();
+        long baseline = memory.getHeapMemoryUsage().getUsed();
         Catalog catalog = null;
         long[] cold = new long[5];
         int calls = 0;
@@ -47,8 +51,6 @@ public final class ReflectBench {
         System.out.println("cold_ms=" + Arrays.toString(cold).replaceAll("[\\[\\] ]", ""));
         System.out.println("warmup_calls=" + calls);
         catalog = null;
-        System.gc();
-        long baseline = memory.getHeapMemoryUsage().getUsed();
         for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }

@@ -22,7 +22,7 @@ if [ -z "${GODWIT_JAR:-}" ]; then
   GODWIT_JAR="$root/godwit-cli/target/godwit.jar"
 fi
 javac -d "$work/classes" -cp "$GODWIT_JAR" "$here/ReflectBench.java"
-bench() { java -Xms256m -Xmx256m -cp "$GODWIT_JAR:$work/classes" ReflectBench "$1" "$warmup" "$warmup_seconds" "$runs"; }
+bench() { java -Xmx256m -cp "$GODWIT_JAR:$work/classes" ReflectBench "$1" "$warmup" "$warmup_seconds" "$runs"; }
 now() { date +%s%N; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 field() { sed -n "s/^$1=//p" "$2"; }
