@@ -45,22 +45,12 @@ final class SqliteCreateIndexText {
             return Optional.empty();
         }
         List<KeyRow> keys = new ArrayList<>();
-        int from = i + 1;
-        int depth = 0;
-        for (int k = from; k <= close; k++) {
-            byte kind = index.kind(k);
-            if (kind == SqliteTokens.LP) {
-                depth++;
-            } else if (kind == SqliteTokens.RP && k < close) {
-                depth--;
-            } else if (depth == 0 && (kind == SqliteTokens.COMMA || k == close)) {
-                KeyRow key = key(index, from, k, columnNamed);
-                if (key == null) {
-                    return Optional.empty();
-                }
-                keys.add(key);
-                from = k + 1;
+        for (int[] part : keyParts(index, i, close)) {
+            KeyRow key = key(index, part[0], part[1], columnNamed);
+            if (key == null) {
+                return Optional.empty();
             }
+            keys.add(key);
         }
         return Optional.of(new IndexRow(name, "c", unique, keys));
     }
@@ -77,6 +67,29 @@ final class SqliteCreateIndexText {
             return new Written(List.of(), Optional.empty());
         }
         List<String> keys = new ArrayList<>();
+        for (int[] part : keyParts(index, open, close)) {
+            int from = part[0];
+            int to = index.is(part[1] - 1, "ASC") || index.is(part[1] - 1, "DESC") ? part[1] - 1 : part[1];
+            if (to <= from) {
+                return new Written(List.of(), Optional.empty());
+            }
+            keys.add(createIndex.substring(index.start(from), index.end(to - 1)));
+        }
+        Optional<String> where = index.is(close + 1, "WHERE") && close + 2 < index.size()
+                ? Optional.of(createIndex.substring(index.start(close + 2)).strip()) : Optional.empty();
+        return new Written(keys, where);
+    }
+
+    /** What {@link #written} reads: the key parts and the WHERE condition of a partial index. */
+    record Written(List<String> keys, Optional<String> where) {
+    }
+
+    /**
+     * The key parts between the parentheses at {@code open} and {@code close}, split at the commas outside any
+     * nested parentheses: each the first token and the one after the last, {@code {from, to}}.
+     */
+    private static List<int[]> keyParts(SqliteTokens index, int open, int close) {
+        List<int[]> parts = new ArrayList<>();
         int from = open + 1;
         int depth = 0;
         for (int k = from; k <= close; k++) {
@@ -86,21 +99,11 @@ final class SqliteCreateIndexText {
             } else if (kind == SqliteTokens.RP && k < close) {
                 depth--;
             } else if (depth == 0 && (kind == SqliteTokens.COMMA || k == close)) {
-                int to = index.is(k - 1, "ASC") || index.is(k - 1, "DESC") ? k - 1 : k;
-                if (to <= from) {
-                    return new Written(List.of(), Optional.empty());
-                }
-                keys.add(createIndex.substring(index.start(from), index.end(to - 1)));
+                parts.add(new int[] {from, k});
                 from = k + 1;
             }
         }
-        Optional<String> where = index.is(close + 1, "WHERE") && close + 2 < index.size()
-                ? Optional.of(createIndex.substring(index.start(close + 2)).strip()) : Optional.empty();
-        return new Written(keys, where);
-    }
-
-    /** What {@link #written} reads: the key parts and the WHERE condition of a partial index. */
-    record Written(List<String> keys, Optional<String> where) {
+        return parts;
     }
 
     /** The position of the parenthesis opening the key list (after ON table), searching from {@code i}, or -1. */
