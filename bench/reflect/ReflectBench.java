@@ -20,8 +20,9 @@ import java.util.Arrays;
  * first is in a fresh JVM, with class loading and the driver's native library).
  *
  * <p>Prints one {@code key=value} line per figure for run.sh: each run's wall time, their median, the objects read,
- * and the heap in use after a full GC while the last model is still referenced (the model's retained size plus the
- * JVM's baseline), and the peak heap used during the runs as the collector saw it.
+ * and, from one more reflection after the timed runs, the peak heap it used from a collected heap as the collector
+ * saw it and the heap in use after a full GC while its model is still referenced (the model's retained size plus
+ * the JVM's baseline).
  */
 public final class ReflectBench {
 
@@ -50,10 +51,6 @@ public final class ReflectBench {
         }
         System.out.println("cold_ms=" + Arrays.toString(cold).replaceAll("[\\[\\] ]", ""));
         System.out.println("warmup_calls=" + calls);
-        catalog = null;
-        for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            pool.resetPeakUsage();
-        }
         long[] ms = new long[runs];
         for (int i = 0; i < runs; i++) {
             catalog = null;
@@ -61,6 +58,14 @@ public final class ReflectBench {
             catalog = godwit.inspect(InspectOptions.defaults());
             ms[i] = (System.nanoTime() - start) / 1_000_000;
         }
+        // Memory, after the timing: the peak while one reflection runs from a collected heap, then what its model
+        // keeps once collected again.
+        catalog = null;
+        System.gc();
+        for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+        catalog = godwit.inspect(InspectOptions.defaults());
         System.gc();
         long retained = memory.getHeapMemoryUsage().getUsed();
         long peak = 0;
