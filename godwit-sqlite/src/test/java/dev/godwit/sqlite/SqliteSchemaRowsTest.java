@@ -17,6 +17,9 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +49,82 @@ class SqliteSchemaRowsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void readersSeeEveryCommittedTableAndNoneHalfWrittenWhileAnotherConnectionAddsTables() throws Exception {
+        int added = 60;
+        try (SqliteTestDatabase db = SqliteTestDatabase.create()) {
+            load(db, SqliteInspectorTest.FEATURES);
+            ExecutorService threads = Executors.newFixedThreadPool(3);
+            try {
+                Future<?> writer = threads.submit(() -> {
+                    try (Connection c = busyWaiting(db); Statement s = c.createStatement()) {
+                        for (int i = 0; i < added; i++) {
+                            // Each table, its index and a padding row in one transaction: a reader must see all
+                            // three or none, and the padding makes the schema span more pages as it grows.
+                            s.execute("BEGIN IMMEDIATE");
+                            s.execute("CREATE TABLE added_" + i + " (id INTEGER PRIMARY KEY, note TEXT NOT NULL "
+                                    + "DEFAULT '" + "x".repeat(300) + "', CHECK (length(note) > 0))");
+                            s.execute("CREATE INDEX added_" + i + "_note ON added_" + i + " (note)");
+                            s.execute("COMMIT");
+                        }
+                    }
+                    return null;
+                });
+                List<Future<Integer>> readers = new ArrayList<>();
+                for (int r = 0; r < 2; r++) {
+                    readers.add(threads.submit(() -> {
+                        int reads = 0;
+                        try (Connection c = busyWaiting(db)) {
+                            while (!writer.isDone() || reads == 0) {
+                                assertWholePrefix(FROM_FILE.inspect(c, InspectOptions.defaults()), added);
+                                reads++;
+                            }
+                        }
+                        return reads;
+                    }));
+                }
+                writer.get();
+                for (Future<Integer> reader : readers) {
+                    assertTrue(reader.get() > 0);
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            try (Connection c = db.connect()) {
+                Catalog last = FROM_FILE.inspect(c, InspectOptions.defaults());
+                assertEquals(ASKING.inspect(c, InspectOptions.defaults()), last);
+                assertEquals(added, last.schema("main").orElseThrow().tables().stream()
+                        .filter(t -> t.name().name().startsWith("added_")).count());
+            }
+            assertEquals(List.of("ok"), db.column("PRAGMA integrity_check"));
+        }
+    }
+
+    /** The tables added_0 to added_(k-1) for some k, each whole: its column, default, check and index. */
+    private static void assertWholePrefix(Catalog catalog, int most) {
+        List<dev.godwit.model.Table> added = catalog.schema("main").orElseThrow().tables().stream()
+                .filter(t -> t.name().name().startsWith("added_")).toList();
+        assertTrue(added.size() <= most, added.size() + " tables");
+        for (int i = 0; i < added.size(); i++) {
+            String name = "added_" + i;
+            dev.godwit.model.Table table = added.stream().filter(t -> t.name().name().equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError("a gap: no " + name + " among " + added.size()));
+            assertEquals(2, table.columns().size(), name);
+            assertEquals(1, table.checks().size(), name);
+            assertEquals(List.of(name + "_note"), table.indexes().stream().map(dev.godwit.model.Index::name)
+                    .toList(), name);
+        }
+    }
+
+    /** A connection that waits for a writer's lock instead of failing with SQLITE_BUSY. */
+    private static Connection busyWaiting(SqliteTestDatabase db) throws Exception {
+        Connection c = db.connect();
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = 10000");
+        }
+        return c;
     }
 
     @Test
