@@ -145,6 +145,18 @@ final class SqliteInspector implements Inspector {
             }
         }
         List<View> views = views(tableSql.keySet(), viewRows);
+        List<Table> tables = tables(connection, tableSql, indexSql, triggers);
+        return new Catalog("sqlite", List.of(new Schema(SCHEMA, tables, views, List.of(), List.of(), List.of(),
+                List.of(), Optional.empty())), List.of());
+    }
+
+    /**
+     * The tables, each read from its CREATE TABLE and CREATE INDEX texts; those the text reader cannot follow from the
+     * pragmas (three statements for all of them).
+     */
+    private List<Table> tables(Connection connection, Map<String, String> tableSql,
+                               Map<String, Map<String, String>> indexSql, Map<String, List<Trigger>> triggers)
+            throws SQLException {
         List<String> names = new ArrayList<>(tableSql.keySet());
         Table[] tables = new Table[names.size()];
         Map<String, DataType> types = new ConcurrentHashMap<>();
@@ -177,8 +189,7 @@ final class SqliteInspector implements Inspector {
                         indexSql.getOrDefault(t, Map.of()), triggers.getOrDefault(t, List.of()), types);
             }
         }
-        return new Catalog("sqlite", List.of(new Schema(SCHEMA, Arrays.asList(tables), views, List.of(), List.of(),
-                List.of(), List.of(), Optional.empty())), List.of());
+        return Arrays.asList(tables);
     }
 
     /** The views, each with the tables and views its text names. */
