@@ -15,30 +15,25 @@ import java.util.Set;
 
 /**
  * Reads from a table's CREATE TABLE text, and the CREATE INDEX texts of its indexes, the rows SQLite's pragmas would
- * report ({@link SqliteTableRows}; the indexes' with {@link SqliteCreateIndexText}), the way SQLite itself builds its in-memory schema from the same text on open
- * (build.c): declared types as written (the six STRICT type names upper case), DEFAULT texts as their span, primary
- * key positions, NOT NULL (implied for the primary key of a WITHOUT ROWID table), the automatic indexes of UNIQUE and
- * PRIMARY KEY constraints with SQLite's numbering ({@code sqlite_autoindex_<table>_<n>}, n counting the indexes made
- * before, a constraint on the same columns and collations as an earlier one making none), and foreign keys numbered
- * from the last declared.
+ * report ({@link SqliteTableRows}; the indexes' with {@link SqliteCreateIndexText}), the way SQLite itself builds its
+ * in-memory schema from the same text on open (build.c): declared types as written (the six STRICT type names upper
+ * case), DEFAULT texts as their span, primary key positions, NOT NULL (implied for the primary key of a WITHOUT ROWID
+ * table), the automatic indexes of UNIQUE and PRIMARY KEY constraints with SQLite's numbering
+ * ({@code sqlite_autoindex_<table>_<n>}, n counting the indexes made before, a constraint on the same columns and
+ * collations as an earlier one making none), and foreign keys numbered from the last declared. On the same walk it
+ * gathers what the pragmas do not report ({@link SqliteTableSql}'s facts: checks, generated expressions, collations,
+ * constraint names, deferrability, AUTOINCREMENT, WITHOUT ROWID, STRICT).
  *
- * <p>It follows SQLite's grammar (parse.y) token by token and gives up, returning empty, at anything it does not
- * know for certain: then the pragmas are asked for that table. {@code SqliteCreateTextTest} holds it to the pragmas'
- * rows on every schema of the test corpus.
+ * <p>It follows SQLite's grammar (parse.y) token by token ({@link SqliteTokenWalk} holds the pieces that do not
+ * depend on the table) and gives up, returning empty, at anything it does not know for certain: then the pragmas are
+ * asked for that table. {@code SqliteCreateTextTest} holds it to the pragmas' rows on every schema of the test corpus.
  */
-final class SqliteCreateText {
+final class SqliteCreateText extends SqliteTokenWalk {
 
-    /** The type names SQLite reports upper case whatever the case written (sqlite3StdType). */
-    private static final Set<String> STANDARD_TYPES = Set.of("ANY", "BLOB", "INT", "INTEGER", "REAL", "TEXT");
-    /** Keywords that end a column's type: the start of a column constraint (GENERATED is absorbed, see type()). */
-    private static final Set<String> CONSTRAINT_START = Set.of("CONSTRAINT", "DEFAULT", "NULL", "NOT", "PRIMARY",
-            "UNIQUE", "CHECK", "REFERENCES", "DEFERRABLE", "COLLATE", "AS");
     private static final Set<String> TABLE_CONSTRAINT_START = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK",
             "FOREIGN");
 
     private final String table;
-    private final SqliteTokens t;
-    private int pos;
     private final List<Col> columns = new ArrayList<>();
     private final Map<String, Integer> byName = new HashMap<>();
     private final List<AutoIndex> indexes = new ArrayList<>();
@@ -87,16 +82,9 @@ final class SqliteCreateText {
         }
     }
 
-    /** Thrown where SQLite's grammar takes a turn this reader does not follow; the pragmas then answer. */
-    private static final class Unsure extends RuntimeException {
-        Unsure() {
-            super(null, null, false, false);
-        }
-    }
-
     private SqliteCreateText(String table, SqliteTokens tokens) {
+        super(tokens);
         this.table = table;
-        this.t = tokens;
     }
 
     /**
@@ -284,103 +272,6 @@ final class SqliteCreateText {
         }
     }
 
-    /**
-     * The declared type as SQLite keeps it: the text from its first word to its last word or closing parenthesis.
-     * GENERATED and ALWAYS may be read as type words by SQLite's parser; like sqlite3AddColumn, they are cut off.
-     */
-    private String type() {
-        int first = pos;
-        while (t.kind(pos) == SqliteTokens.NAME && !constraintKeyword(pos)) {
-            pos++;
-        }
-        if (t.kind(pos) == SqliteTokens.QUOTED_NAME || t.kind(pos) == SqliteTokens.STRING) {
-            unsure(); // SQLite dequotes a type that starts with a quote, and keeps the rest as written
-        }
-        if (pos == first) {
-            return "";
-        }
-        int end = t.end(pos - 1);
-        if (t.kind(pos) == SqliteTokens.LP) {
-            pos++;
-            signedNumber();
-            if (accept(SqliteTokens.COMMA)) {
-                signedNumber();
-            }
-            end = t.end(pos);
-            expect(SqliteTokens.RP);
-        }
-        String type = t.sql.substring(t.start(first), end);
-        String upper = type.toUpperCase(Locale.ROOT);
-        if (upper.endsWith("ALWAYS")) {
-            if (type.length() < 16 || !upper.matches("(?s).*\\sGENERATED\\s+ALWAYS") && !upper.equals(
-                    "GENERATED ALWAYS")) {
-                unsure();
-            }
-            type = type.substring(0, upper.lastIndexOf("GENERATED")).stripTrailing();
-            upper = type.toUpperCase(Locale.ROOT);
-        }
-        return STANDARD_TYPES.contains(upper) ? upper : type;
-    }
-
-    private boolean constraintKeyword(int i) {
-        for (String keyword : CONSTRAINT_START) {
-            if (t.is(i, keyword)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void signedNumber() {
-        if (t.kind(pos) == SqliteTokens.PLUS || t.kind(pos) == SqliteTokens.MINUS) {
-            pos++;
-        }
-        expect(SqliteTokens.NUMBER);
-    }
-
-    /** The text sqlite3AddDefaultValue keeps: the term, the signed term, or what is inside the parentheses. */
-    private String defaultValue() {
-        byte kind = t.kind(pos);
-        int from;
-        int to;
-        if (kind == SqliteTokens.LP) {
-            int close = t.closing(pos);
-            if (close < 0) {
-                unsure();
-            }
-            from = t.end(pos);
-            to = t.start(close);
-            pos = close + 1;
-        } else {
-            from = t.start(pos);
-            if (kind == SqliteTokens.PLUS || kind == SqliteTokens.MINUS) {
-                pos++;
-                kind = t.kind(pos);
-                if (kind != SqliteTokens.NUMBER && kind != SqliteTokens.STRING && kind != SqliteTokens.BLOB
-                        && !t.is(pos, "NULL") && !currentTime(pos)) {
-                    unsure();
-                }
-            } else if (kind != SqliteTokens.NUMBER && kind != SqliteTokens.STRING && kind != SqliteTokens.BLOB
-                    && kind != SqliteTokens.QUOTED_NAME && !(kind == SqliteTokens.NAME && (!constraintKeyword(pos)
-                    || t.is(pos, "NULL")))) {
-                unsure();
-            }
-            to = t.end(pos);
-            pos++;
-        }
-        while (from < to && SqliteTokens.isSpace(t.sql.charAt(from))) {
-            from++;
-        }
-        while (to > from && SqliteTokens.isSpace(t.sql.charAt(to - 1))) {
-            to--;
-        }
-        return t.sql.substring(from, to);
-    }
-
-    private boolean currentTime(int i) {
-        return t.is(i, "CURRENT_TIME") || t.is(i, "CURRENT_DATE") || t.is(i, "CURRENT_TIMESTAMP");
-    }
-
     /** AS (expr) [STORED | VIRTUAL]: the hidden code, 3 stored, 2 virtual; the expression goes to the facts. */
     private int generated(Col c) {
         facts.generated.put(c.name, parenthesised());
@@ -543,40 +434,6 @@ final class SqliteCreateText {
         foreignKeys.add(key);
     }
 
-    private String action() {
-        if (accept("SET")) {
-            if (accept("NULL")) {
-                return "SET NULL";
-            }
-            expect("DEFAULT");
-            return "SET DEFAULT";
-        }
-        if (accept("CASCADE")) {
-            return "CASCADE";
-        }
-        if (accept("RESTRICT")) {
-            return "RESTRICT";
-        }
-        expect("NO");
-        expect("ACTION");
-        return "NO ACTION";
-    }
-
-    /** [NOT] DEFERRABLE [INITIALLY DEFERRED | IMMEDIATE]; SQLite checks DEFERRABLE alone immediately. */
-    private Deferrable deferrable() {
-        boolean not = accept("NOT");
-        expect("DEFERRABLE");
-        boolean deferred = false;
-        if (accept("INITIALLY")) {
-            deferred = accept("DEFERRED");
-            if (!deferred) {
-                expect("IMMEDIATE");
-            }
-        }
-        return not ? Deferrable.NOT_DEFERRABLE : deferred ? Deferrable.DEFERRABLE_INITIALLY_DEFERRED
-                : Deferrable.DEFERRABLE_INITIALLY_IMMEDIATE;
-    }
-
     /** CONSTRAINT's name, kept for the constraint that follows it. */
     private void constraintName() {
         int at = pos;
@@ -597,46 +454,6 @@ final class SqliteCreateText {
         facts.checkNames.add(named);
     }
 
-    /** The text inside the parentheses at the current token, stripped; the position moves past them. */
-    private String parenthesised() {
-        if (t.kind(pos) != SqliteTokens.LP) {
-            unsure();
-        }
-        int close = t.closing(pos);
-        if (close < 0) {
-            unsure();
-        }
-        String inside = t.sql.substring(t.end(pos), t.start(close)).strip();
-        pos = close + 1;
-        return inside;
-    }
-
-    private void conflictClause() {
-        if (t.is(pos, "ON") && t.is(pos + 1, "CONFLICT")) {
-            pos += 2;
-            if (!(accept("ROLLBACK") || accept("ABORT") || accept("FAIL") || accept("IGNORE")
-                    || accept("REPLACE"))) {
-                unsure();
-            }
-        }
-    }
-
-    /** Whether an ASC or DESC follows, and whether it is DESC. */
-    private boolean sortOrder() {
-        if (accept("DESC")) {
-            return true;
-        }
-        accept("ASC");
-        return false;
-    }
-
-    private String collationName() {
-        if (!t.isName(pos) && t.kind(pos) != SqliteTokens.STRING) {
-            unsure();
-        }
-        return t.dequoted(pos++);
-    }
-
     /** The table's column of this name as declared, or null. */
     private String columnNamed(String name) {
         Integer col = byName.get(lower(name));
@@ -645,60 +462,6 @@ final class SqliteCreateText {
 
     private static String collation(Col c) {
         return c.collation == null ? "BINARY" : c.collation;
-    }
-
-    private void name() {
-        if (!t.isName(pos) && t.kind(pos) != SqliteTokens.STRING) {
-            unsure();
-        }
-        pos++;
-    }
-
-    private boolean accept(String keyword) {
-        if (t.is(pos, keyword)) {
-            pos++;
-            return true;
-        }
-        return false;
-    }
-
-    private boolean accept(byte kind) {
-        if (t.kind(pos) == kind) {
-            pos++;
-            return true;
-        }
-        return false;
-    }
-
-    private void expect(String keyword) {
-        if (!accept(keyword)) {
-            unsure();
-        }
-    }
-
-    private void expect(byte kind) {
-        if (!accept(kind)) {
-            unsure();
-        }
-    }
-
-    private static void unsure() {
-        throw new Unsure();
-    }
-
-    /** Column names compare as SQLite compares them (sqlite3StrICmp): ASCII letters only fold. */
-    static String lower(String name) {
-        StringBuilder out = null;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                if (out == null) {
-                    out = new StringBuilder(name);
-                }
-                out.setCharAt(i, (char) (c + 32));
-            }
-        }
-        return out == null ? name : out.toString();
     }
 
     /** The facts key columns by their declared names in lower case, as the inspector looks them up. */
