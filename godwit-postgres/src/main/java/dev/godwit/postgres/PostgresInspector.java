@@ -37,7 +37,7 @@ public final class PostgresInspector implements Inspector {
      * two connections. About 1,000 relations take some 110 ms to read; a second connection costs about 7 ms.
      */
     static final long PARALLEL_RELATIONS = 1_000;
-    /** The queries the second connection runs: after tables.sql, the ones with the most server time. */
+    /** The queries the second connection runs: after columns.sql, the ones with the most server time. */
     private static final List<CatalogQuery> AHEAD = List.of(PostgresTableReader.CONSTRAINTS,
             PostgresIndexReader.INDEXES, PostgresObjectReader.VIEWS);
 

@@ -22,13 +22,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Reads the tables of a set of schemas with four queries (columns, constraints, indexes, triggers), whatever the
- * number of tables, and puts each table together from its rows. The columns read name the attnum arrays of the
+ * Reads the tables of a set of schemas with a fixed number of queries (tables, columns, policies, triggers,
+ * constraints, indexes), whatever the number of tables, and puts each table together from its rows. The columns read name the attnum arrays of the
  * constraints, of every table the schemas hold, selected or not.
  */
 final class PostgresTableReader {
 
     private static final CatalogQuery TABLES = CatalogQuery.of("tables.sql");
+    private static final CatalogQuery COLUMNS = CatalogQuery.of("columns.sql");
     static final CatalogQuery CONSTRAINTS = CatalogQuery.of("constraints.sql");
     private static final CatalogQuery TRIGGERS = CatalogQuery.of("triggers.sql");
     private static final CatalogQuery POLICIES = CatalogQuery.of("policies.sql");
@@ -47,6 +48,8 @@ final class PostgresTableReader {
     static final String POLICY_PREFIX = "policy.";
 
     private final Map<QualifiedName, Parts> tables = new LinkedHashMap<>();
+    /** The same parts by table oid, for columns.sql's rows. */
+    private final Map<Long, Parts> byOid = new HashMap<>();
     /** Column names by table oid and attnum. */
     private final Map<Long, Map<Integer, String>> columnNames = new HashMap<>();
     /** Indexes of relations that are not tables (materialized views), for the view reader. */
@@ -61,7 +64,7 @@ final class PostgresTableReader {
         final Optional<String> partitionBy;
         final Optional<Table.PartitionOf> partitionOf;
         final Optional<String> comment;
-        /** Columns by attnum: tables.sql returns them in no particular order. */
+        /** Columns by attnum: columns.sql returns them in no particular order. */
         final TreeMap<Integer, Column> columns = new TreeMap<>();
         Optional<PrimaryKey> primaryKey = Optional.empty();
         final List<UniqueConstraint> uniques = new ArrayList<>();
@@ -92,7 +95,8 @@ final class PostgresTableReader {
      * fetches the keys.
      */
     void readTables(CatalogReads reads, InspectOptions options) throws SQLException {
-        reads.run(TABLES, rs -> readColumn(rs, options));
+        reads.run(TABLES, rs -> readTable(rs, options));
+        reads.run(COLUMNS, this::readColumn);
         reads.run(POLICIES, rs -> {
             Parts parts = tables.get(name(rs, "schema_name", "table_name"));
             if (parts == null) {
@@ -143,33 +147,33 @@ final class PostgresTableReader {
         return otherIndexes.getOrDefault(relation, List.of());
     }
 
-    private void readColumn(ResultSet rs, InspectOptions options) throws SQLException {
-        int attnum = rs.getInt("attnum");
-        boolean hasColumn = !rs.wasNull();
-        if (hasColumn) {
-            columnNames.computeIfAbsent(rs.getLong("table_oid"), t -> new HashMap<>())
-                    .put(attnum, rs.getString("column_name"));
-        }
+    private void readTable(ResultSet rs, InspectOptions options) throws SQLException {
         QualifiedName table = name(rs, "schema_name", "table_name");
         if (!options.selects(table.schema(), table.name())) {
             return;
         }
-        Parts parts = tables.get(table);
-        if (parts == null) {
-            String parent = rs.getString("parent_name");
-            Optional<Table.PartitionOf> partitionOf = parent == null ? Optional.empty()
-                    : Optional.of(new Table.PartitionOf(QualifiedName.of(rs.getString("parent_schema"), parent),
-                    rs.getString("partition_bound")));
-            parts = new Parts(table, rs.getBoolean("unlogged"), Optional.ofNullable(rs.getString("partition_by")),
-                    partitionOf, Optional.ofNullable(rs.getString("table_comment")));
-            tables.put(table, parts);
-        }
-        if (hasColumn) {
-            parts.columns.put(attnum, column(rs));
-        }
+        String parent = rs.getString("parent_name");
+        Optional<Table.PartitionOf> partitionOf = parent == null ? Optional.empty()
+                : Optional.of(new Table.PartitionOf(QualifiedName.of(rs.getString("parent_schema"), parent),
+                rs.getString("partition_bound")));
+        Parts parts = new Parts(table, rs.getBoolean("unlogged"), Optional.ofNullable(rs.getString("partition_by")),
+                partitionOf, Optional.ofNullable(rs.getString("table_comment")));
         String inherits = rs.getString("inherits");
         if (inherits != null) {
             parts.attributes.put(INHERITS, inherits);
+        }
+        tables.put(table, parts);
+        byOid.put(rs.getLong("table_oid"), parts);
+    }
+
+    /** A column: named for the constraints of any table, kept in the model for a selected table. */
+    private void readColumn(ResultSet rs) throws SQLException {
+        long table = rs.getLong("table_oid");
+        int attnum = rs.getInt("attnum");
+        columnNames.computeIfAbsent(table, t -> new HashMap<>()).put(attnum, rs.getString("column_name"));
+        Parts parts = byOid.get(table);
+        if (parts != null) {
+            parts.columns.put(attnum, column(rs));
         }
     }
 
@@ -232,7 +236,7 @@ final class PostgresTableReader {
         return columnNames(rs.getLong("table_oid"), CatalogQuery.ints(rs, "column_numbers"));
     }
 
-    /** A foreign key's referenced columns: named by constraints.sql when tables.sql did not read that table. */
+    /** A foreign key's referenced columns: named by constraints.sql when columns.sql did not read that table. */
     private List<String> referencedColumns(ResultSet rs) throws SQLException {
         List<String> named = CatalogQuery.strings(rs, "referenced_columns");
         return !named.isEmpty() ? named
@@ -246,7 +250,7 @@ final class PostgresTableReader {
             String column = names.get(attnum);
             if (column == null) {
                 throw new IllegalStateException("constraints.sql refers to column " + attnum + " of relation "
-                        + table + ", which tables.sql did not return");
+                        + table + ", which columns.sql did not return");
             }
             result.add(column);
         }

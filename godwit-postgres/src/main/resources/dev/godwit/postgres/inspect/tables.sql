@@ -1,6 +1,5 @@
--- Tables and partitioned tables with their columns: one row per column (a table without columns gives one row with
--- a null attnum). Objects that belong to an extension are left out. The rows come in no particular order: sorting
--- 50,000 rows this wide spills to disk, and the reader puts columns in attnum order itself.
+-- Tables and partitioned tables, one row each; their columns come from columns.sql, which repeats none of this on
+-- each of its rows. Objects that belong to an extension are left out.
 -- Parameter 1: text[] of schema names.
 SELECT n.nspname AS schema_name,
        c.relname AS table_name,
@@ -11,51 +10,18 @@ SELECT n.nspname AS schema_name,
        pc.relname AS parent_name,
        CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
        td.description AS table_comment,
-       -- The parents of a table that INHERITS (not a partition), in declared order; asked only on the rows of
-       -- inherited columns (a child has one at least when a parent has a column), so it costs nothing elsewhere.
-       CASE WHEN a.attinhcount > 0 AND NOT c.relispartition
+       -- The parents of a table that INHERITS (not a partition), in declared order; null when it has none.
+       CASE WHEN NOT c.relispartition
             THEN (SELECT pg_catalog.string_agg(ih.inhparent::pg_catalog.regclass::text, ', ' ORDER BY ih.inhseqno)
-                  FROM pg_catalog.pg_inherits ih WHERE ih.inhrelid = c.oid) END AS inherits,
-       a.attnum,
-       a.attname AS column_name,
-       a.attnotnull AS not_null,
-       pg_catalog.format_type(a.atttypid, a.atttypmod) AS type_raw,
-       pg_catalog.format_type(CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem ELSE t.oid END,
-                              NULL) AS type_name,
-       CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem ELSE t.oid END AS type_oid,
-       a.atttypmod AS type_modifier,
-       CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN GREATEST(a.attndims, 1) ELSE 0 END AS dimensions,
-       -- A default cannot refer to a column, so it is deparsed without its table (relid 0): with the table,
-       -- pg_get_expr opens the relation, and building 5,000 relcache entries in a fresh backend costs more than
-       -- the rest of this query. A generated column's expression refers to columns and needs the table.
-       CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, 0) END AS default_expression,
-       CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated,
-       a.attidentity::text AS identity,
-       pg_catalog.format_type(s.seqtypid, NULL) AS identity_type,
-       s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
-       CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation
-            THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END AS collation,
-       cd.description AS column_comment
+                  FROM pg_catalog.pg_inherits ih WHERE ih.inhrelid = c.oid) END AS inherits
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
 LEFT JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
 LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
--- Comments joined rather than fetched with obj_description/col_description, which look up one row per call.
+-- Comments joined rather than fetched with obj_description, which looks up one row per call.
 LEFT JOIN pg_catalog.pg_description td ON td.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
       AND td.objoid = c.oid AND td.objsubid = 0
-LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-LEFT JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
-LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = c.oid AND ad.adnum = a.attnum
-LEFT JOIN pg_catalog.pg_description cd ON cd.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
-      AND cd.objoid = c.oid AND cd.objsubid = a.attnum
-LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
-LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
--- An identity column's sequence depends on the column with deptype 'i'.
-LEFT JOIN pg_catalog.pg_depend sd ON a.attidentity <> '' AND sd.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
-      AND sd.refobjid = c.oid AND sd.refobjsubid = a.attnum AND sd.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
-      AND sd.deptype = 'i'
-LEFT JOIN pg_catalog.pg_sequence s ON s.seqrelid = sd.objid
 WHERE c.relkind IN ('r', 'p')
   AND n.nspname = ANY (?)
   -- Members of extensions, found from pg_extension through the pg_depend reference index rather than by a scan
