@@ -38,22 +38,22 @@ final class CatalogReads implements AutoCloseable {
     private final List<String> schemas;
     /** Whether {@link #parallel} began a transaction on {@code connection}, which {@link #close()} ends. */
     private final boolean began;
-    private final Connection second;
+    /** The second connection in the first one's snapshot, or null when it could not join; null when serial. */
+    private Future<Connection> second;
     private final ExecutorService ahead;
+    /** Rows fetched on the second connection; null rows when it could not join (the query then runs here). */
     private final Map<CatalogQuery, Future<CatalogQuery.Rows>> results = new LinkedHashMap<>();
 
-    private CatalogReads(Connection connection, List<String> schemas, boolean began, Connection second,
-                         ExecutorService ahead) {
+    private CatalogReads(Connection connection, List<String> schemas, boolean began, ExecutorService ahead) {
         this.connection = connection;
         this.schemas = schemas;
         this.began = began;
-        this.second = second;
         this.ahead = ahead;
     }
 
     /** Every query on {@code connection}, one after the other. */
     static CatalogReads serial(Connection connection, List<String> schemas) {
-        return new CatalogReads(connection, schemas, false, null, null);
+        return new CatalogReads(connection, schemas, false, null);
     }
 
     /**
@@ -79,6 +79,27 @@ final class CatalogReads implements AutoCloseable {
                 return serial(connection, schemas);
             }
         }
+        ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "godwit-catalog-ahead");
+            t.setDaemon(true);
+            return t;
+        });
+        CatalogReads reads = new CatalogReads(connection, schemas, true, ahead);
+        // The second connection is opened and joins the snapshot on its own thread, so that this one starts reading
+        // at once; the thread runs its tasks in order, so each query finds the join done.
+        Future<Connection> second = ahead.submit(() -> join(connections, snapshot));
+        reads.second = second;
+        for (CatalogQuery query : queriesAhead) {
+            reads.results.put(query, ahead.submit(() -> {
+                Connection joined = second.get();
+                return joined == null ? null : query.fetch(joined, schemas);
+            }));
+        }
+        return reads;
+    }
+
+    /** A connection in the exported snapshot, or null when none can be opened or join it. */
+    private static Connection join(ConnectionSource connections, String snapshot) {
         Connection second = null;
         try {
             second = connections.open();
@@ -91,22 +112,12 @@ final class CatalogReads implements AutoCloseable {
                 s.execute("SELECT pg_catalog.set_config('search_path', '', false), "
                         + "pg_catalog.set_config('TimeZone', 'UTC', false)");
             }
+            return second;
         } catch (SQLException | RuntimeException e) {
             LOG.debug("Reading the catalog on one connection: a second one could not join its snapshot", e);
             closeQuietly(second);
-            return new CatalogReads(connection, schemas, true, null, null);
+            return null;
         }
-        ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "godwit-catalog-ahead");
-            t.setDaemon(true);
-            return t;
-        });
-        CatalogReads reads = new CatalogReads(connection, schemas, true, second, ahead);
-        Connection joined = second;
-        for (CatalogQuery query : queriesAhead) {
-            reads.results.put(query, ahead.submit(() -> query.fetch(joined, schemas)));
-        }
-        return reads;
     }
 
     private static void closeQuietly(Connection c) {
@@ -127,11 +138,15 @@ final class CatalogReads implements AutoCloseable {
             return;
         }
         try (CatalogQuery.Rows rows = await(ran)) {
-            rows.each(row);
+            if (rows == null) {
+                query.run(connection, schemas, row); // the second connection could not join
+            } else {
+                rows.each(row);
+            }
         }
     }
 
-    private static CatalogQuery.Rows await(Future<CatalogQuery.Rows> ran) throws SQLException {
+    private static <T> T await(Future<T> ran) throws SQLException {
         try {
             return ran.get();
         } catch (InterruptedException e) {
@@ -151,7 +166,10 @@ final class CatalogReads implements AutoCloseable {
         SQLException failure = null;
         for (Future<CatalogQuery.Rows> ran : results.values()) {
             try {
-                await(ran).close();
+                CatalogQuery.Rows rows = await(ran);
+                if (rows != null) {
+                    rows.close();
+                }
             } catch (SQLException e) {
                 failure = failure == null ? e : failure;
             }
@@ -161,7 +179,10 @@ final class CatalogReads implements AutoCloseable {
         }
         if (second != null) {
             try {
-                second.close();
+                Connection joined = await(second);
+                if (joined != null) {
+                    joined.close();
+                }
             } catch (SQLException e) {
                 failure = failure == null ? e : failure;
             }
