@@ -1,8 +1,8 @@
 package dev.godwit.sqlite;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.EOFException;
+import java.io.RandomAccessFile;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -48,61 +48,61 @@ final class SqliteSchemaFile {
     private static final int INTERIOR_TABLE = 5;
     private static final int LEAF_TABLE = 13;
 
-    private final FileChannel file;
+    private final RandomAccessFile file;
     private final int pageSize;
     private final int usable;
     private final long pageCount;
     private final Charset charset;
     private final byte[] page;
-    private final ByteBuffer pageBuffer;
     private byte[] overflow;
-    private ByteBuffer overflowBuffer;
     private final Set<Long> visited = new HashSet<>();
     private final List<Row> rows = new ArrayList<>();
     private long lastRowid;
     private long cellPage; // the b-tree page of the cell being decoded, for messages
     private int pos; // read position of varint(), text() and integer()
 
-    private SqliteSchemaFile(FileChannel file, int pageSize, int usable, long pageCount, Charset charset) {
+    private SqliteSchemaFile(RandomAccessFile file, int pageSize, int usable, long pageCount, Charset charset) {
         this.file = file;
         this.pageSize = pageSize;
         this.usable = usable;
         this.pageCount = pageCount;
         this.charset = charset;
         this.page = new byte[pageSize];
-        this.pageBuffer = ByteBuffer.wrap(page);
     }
 
     /**
      * The rows of sqlite_schema in rowid order (the order of a plain SELECT from sqlite_master). A zero-length file
      * is an empty database to SQLite (schema_version 0): it gives no rows when {@code schemaCookie} is 0.
      *
-     * @param file         a channel open for reading on the main database file; read with positional reads only
-     *                     (FileChannel.read(ByteBuffer, long)), never moved, never closed by this method
-     *                     (thread-safe use)
+     * @param file         the main database file, open for reading; never closed by this method, and held
+     *                     (synchronized) while it seeks and reads, so threads may share it. Not a FileChannel:
+     *                     an interrupt during a channel's read closes it, and closing any descriptor of the file
+     *                     would drop the POSIX locks SQLite's connections in this process hold on it.
      * @param schemaCookie what PRAGMA schema_version returned in the caller's read transaction
      * @throws Unreadable when the file is not a plain rollback-journal SQLite 3 database this reader is sure of: no
      *                    magic (encrypted), WAL, another schema cookie, an unknown encoding, or any structural
      *                    surprise in the header, the b-tree, a record or an overflow chain
      */
-    static List<Row> read(FileChannel file, int schemaCookie) throws IOException, Unreadable {
-        long size = file.size();
-        if (size == 0 && schemaCookie == 0) {
-            return List.of();
+    static List<Row> read(RandomAccessFile file, int schemaCookie) throws IOException, Unreadable {
+        synchronized (file) {
+            long size = file.length();
+            if (size == 0 && schemaCookie == 0) {
+                return List.of();
+            }
+            SqliteSchemaFile reader = fromHeader(file, size, schemaCookie);
+            reader.visit(1, 1);
+            return Collections.unmodifiableList(reader.rows);
         }
-        SqliteSchemaFile reader = fromHeader(file, size, schemaCookie);
-        reader.visit(1, 1);
-        return Collections.unmodifiableList(reader.rows);
     }
 
     /** Checks the 100-byte file header (fileformat2 1.3) and sizes the reader by it. */
-    private static SqliteSchemaFile fromHeader(FileChannel file, long size, int schemaCookie)
+    private static SqliteSchemaFile fromHeader(RandomAccessFile file, long size, int schemaCookie)
             throws IOException, Unreadable {
         if (size < HEADER_SIZE) {
             throw unreadable("the file has " + size + " bytes, less than the 100-byte header");
         }
         byte[] h = new byte[HEADER_SIZE];
-        readFully(file, ByteBuffer.wrap(h), 0);
+        readFully(file, h, 0);
         if (!Arrays.equals(h, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw unreadable("the file does not start with \"SQLite format 3\" (encrypted or not SQLite)");
         }
@@ -157,7 +157,7 @@ final class SqliteSchemaFile {
         if (depth > MAX_DEPTH) {
             throw unreadable("the b-tree is deeper than " + MAX_DEPTH + " levels at page " + number);
         }
-        load(number, pageBuffer);
+        load(number, page);
         int at = number == 1 ? HEADER_SIZE : 0; // page 1 holds the file header before its b-tree header
         int type = page[at] & 0xFF;
         if (type != INTERIOR_TABLE && type != LEAF_TABLE) {
@@ -240,14 +240,13 @@ final class SqliteSchemaFile {
     private void readOverflow(long next, byte[] whole, int from) throws IOException, Unreadable {
         if (overflow == null) {
             overflow = new byte[pageSize];
-            overflowBuffer = ByteBuffer.wrap(overflow);
         }
         for (int at = from; at < whole.length; ) {
             if (next == 0) {
                 throw unreadable("the overflow chain of a record on page " + cellPage + " ends " + (whole.length - at)
                         + " bytes early");
             }
-            load(next, overflowBuffer);
+            load(next, overflow);
             int n = Math.min(usable - 4, whole.length - at);
             System.arraycopy(overflow, 4, whole, at, n);
             at += n;
@@ -339,22 +338,22 @@ final class SqliteSchemaFile {
         }
     }
 
-    private void load(long number, ByteBuffer into) throws IOException, Unreadable {
+    private void load(long number, byte[] into) throws IOException, Unreadable {
         if (number < 1 || number > pageCount) {
             throw unreadable("page " + number + " is named, but the file has pages 1 to " + pageCount);
         }
         if (!visited.add(number)) {
             throw unreadable("page " + number + " is reached twice (a cycle or a shared page)");
         }
-        into.clear();
         readFully(file, into, (number - 1) * pageSize);
     }
 
-    private static void readFully(FileChannel file, ByteBuffer into, long position) throws IOException, Unreadable {
-        while (into.hasRemaining()) {
-            if (file.read(into, position + into.position()) < 0) {
-                throw unreadable("the file ends at byte " + (position + into.position()) + " inside a page");
-            }
+    private static void readFully(RandomAccessFile file, byte[] into, long position) throws IOException, Unreadable {
+        file.seek(position);
+        try {
+            file.readFully(into);
+        } catch (EOFException e) {
+            throw unreadable("the file ends inside the " + into.length + " bytes at byte " + position);
         }
     }
 

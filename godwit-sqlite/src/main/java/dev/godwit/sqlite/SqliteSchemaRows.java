@@ -2,10 +2,9 @@ package dev.godwit.sqlite;
 
 import dev.godwit.dialect.SqlResources;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -29,19 +28,19 @@ import org.slf4j.LoggerFactory;
  * the connection's SHARED lock keeps any writer from changing the file meanwhile. Anything else (an in-memory or
  * temporary database, WAL mode, a file that is not plain SQLite 3, a schema cookie that does not match) asks SQLite,
  * and so does a file under {@link #FILE_FROM_BYTES}: every object takes at least a page of its own, so a smaller file
- * has too few for SQLite's parsing to matter, and is not worth a descriptor kept open (see {@link #channel}).
+ * has too few for SQLite's parsing to matter, and is not worth a descriptor kept open (see {@link #file}).
  */
 final class SqliteSchemaRows {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteSchemaRows.class);
     /** The query that reads the rows from SQLite. */
     static final String OBJECTS = SqlResources.read(SqliteSchemaRows.class, "inspect/objects.sql");
-    /** Files read directly per process at most; see {@link #channel}. */
+    /** Files read directly per process at most; see {@link #file}. */
     static final int OPEN_FILES = 16;
     /** 4 MiB: 1,024 pages of SQLite's default 4 KiB, so at most about a thousand tables and indexes. */
     static final long FILE_FROM_BYTES = 4 << 20;
-    /** Channels on database files, by file key (device and inode), never closed: see {@link #channel}. */
-    private static final Map<Object, FileChannel> CHANNELS = new HashMap<>();
+    /** Database files open for reading, by file key (device and inode), never closed: see {@link #file}. */
+    private static final Map<Object, RandomAccessFile> FILES = new HashMap<>();
     private static final boolean POSIX_LOCKS = !System.getProperty("os.name", "").toLowerCase(Locale.ROOT)
             .startsWith("windows");
 
@@ -91,11 +90,11 @@ final class SqliteSchemaRows {
         try {
             Path path = Path.of(file);
             Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
-            FileChannel channel = key == null ? null : channel(key, path);
-            if (channel == null) {
+            RandomAccessFile open = key == null ? null : file(key, path);
+            if (open == null) {
                 return null;
             }
-            List<SqliteSchemaFile.Row> rows = SqliteSchemaFile.read(channel, cookie);
+            List<SqliteSchemaFile.Row> rows = SqliteSchemaFile.read(open, cookie);
             if (!key.equals(Files.readAttributes(path, BasicFileAttributes.class).fileKey())) {
                 return null; // the file was replaced while it was read
             }
@@ -120,18 +119,19 @@ final class SqliteSchemaRows {
     }
 
     /**
-     * A read-only channel on the file, opened once per process and never closed, or null when {@link #OPEN_FILES}
-     * are open already. POSIX advisory locks belong to the process: closing any descriptor of a file drops every lock
-     * the process holds on it, those of SQLite's connections included, which could let another process write under
-     * them (sqlite.org/howtocorrupt.html, 2.2). SQLite's own VFS keeps such descriptors open for the same reason.
+     * The file open for reading, opened once per process and never closed, or null when {@link #OPEN_FILES} are open
+     * already. POSIX advisory locks belong to the process: closing any descriptor of a file drops every lock the
+     * process holds on it, those of SQLite's connections included, which could let another process write under them
+     * (sqlite.org/howtocorrupt.html, 2.2). SQLite's own VFS keeps such descriptors open for the same reason. A
+     * {@code RandomAccessFile}, not a {@code FileChannel}: an interrupted thread's read would close a channel.
      */
-    private static synchronized FileChannel channel(Object key, Path path) throws IOException {
-        FileChannel channel = CHANNELS.get(key);
-        if (channel == null && CHANNELS.size() < OPEN_FILES) {
-            channel = FileChannel.open(path, StandardOpenOption.READ);
-            CHANNELS.put(key, channel);
+    private static synchronized RandomAccessFile file(Object key, Path path) throws IOException {
+        RandomAccessFile open = FILES.get(key);
+        if (open == null && FILES.size() < OPEN_FILES) {
+            open = new RandomAccessFile(path.toFile(), "r");
+            FILES.put(key, open);
         }
-        return channel;
+        return open;
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.godwit.sqlite.SqliteSchemaFile.Row;
 import dev.godwit.sqlite.SqliteSchemaFile.Unreadable;
 import dev.godwit.testkit.Corpus;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -313,8 +314,8 @@ class SqliteSchemaFileTest {
     }
 
     private static List<Row> read(Path file, int cookie) throws IOException, Unreadable {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            return SqliteSchemaFile.read(channel, cookie);
+        try (RandomAccessFile open = new RandomAccessFile(file.toFile(), "r")) {
+            return SqliteSchemaFile.read(open, cookie);
         }
     }
 

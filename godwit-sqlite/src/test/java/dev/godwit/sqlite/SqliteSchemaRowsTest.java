@@ -133,6 +133,29 @@ class SqliteSchemaRowsTest {
     }
 
     @Test
+    void anInterruptedThreadStillReadsTheFileAndLeavesItOpen() throws Exception {
+        // A FileChannel closes itself when its reading thread is interrupted, and closing a descriptor of the file
+        // would drop SQLite's POSIX locks in this process; the file is read without one.
+        try (SqliteTestDatabase db = SqliteTestDatabase.create()) {
+            load(db, SqliteInspectorTest.FEATURES);
+            try (Connection c = db.connect()) {
+                List<String> queries = new ArrayList<>();
+                Thread.currentThread().interrupt();
+                Catalog interrupted;
+                try {
+                    interrupted = FROM_FILE.inspect(logging(c, queries), InspectOptions.defaults());
+                } finally {
+                    assertTrue(Thread.interrupted(), "the interrupt is left for the caller");
+                }
+                Catalog after = FROM_FILE.inspect(logging(c, queries), InspectOptions.defaults());
+                assertFalse(queries.contains(SqliteSchemaRows.OBJECTS), "read from the file both times: " + queries);
+                assertEquals(ASKING.inspect(c, InspectOptions.defaults()), interrupted);
+                assertEquals(interrupted, after);
+            }
+        }
+    }
+
+    @Test
     void asksSqliteInTheCallersTransactionAndSeesItsUncommittedTable() throws Exception {
         try (SqliteTestDatabase db = SqliteTestDatabase.create()) {
             load(db, SqliteInspectorTest.FEATURES);
