@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reflection benchmark (issue 4): builds a synthetic schema in a fresh PostgreSQL database and a fresh SQLite file,
 # then times Godwit's reflection of each into the model in process (bench/reflect/ReflectBench.java, -Xmx256m; warmed
-# up as JMH does, by time: at least 3 calls and 5 s, the first five calls printed as cold_ms) and the database's own
+# up as JMH does, by time: at least 5 calls and 5 s, the first five printed as cold_ms) and the database's own
 # schema dump (pg_dump --schema-only; sqlite3 .schema) of the same schema, in the same run.
 # Needs PostgreSQL at 127.0.0.1:5432 (user postgres), psql, createdb, dropdb, pg_dump, sqlite3, python3, javac.
 # Usage: bench/reflect/run.sh [pg_tables=5000] [pg_views=500] [sqlite_tables=2000] [sqlite_views=200] [runs=7]
@@ -11,7 +11,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 pg_tables="${1:-5000}"; pg_views="${2:-500}"; sqlite_tables="${3:-2000}"; sqlite_views="${4:-200}"; runs="${5:-7}"
-warmup=3; warmup_seconds="${WARMUP_SECONDS:-5}"
+warmup=5; warmup_seconds="${WARMUP_SECONDS:-5}"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 db="godwit_reflect_bench_$$"
 work="$(mktemp -d /tmp/godwit-reflect.XXXXXX)"

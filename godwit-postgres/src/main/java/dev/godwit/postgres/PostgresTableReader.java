@@ -23,8 +23,8 @@ import java.util.TreeMap;
 
 /**
  * Reads the tables of a set of schemas with a fixed number of queries (tables, columns, policies, triggers,
- * constraints, indexes), whatever the number of tables, and puts each table together from its rows. The columns read name the attnum arrays of the
- * constraints, of every table the schemas hold, selected or not.
+ * constraints, indexes), whatever the number of tables, and puts each table together from its rows. The columns read
+ * name the attnum arrays of the constraints, of every table the schemas hold, selected or not.
  */
 final class PostgresTableReader {
 
@@ -170,14 +170,15 @@ final class PostgresTableReader {
     private void readColumn(ResultSet rs) throws SQLException {
         long table = rs.getLong("table_oid");
         int attnum = rs.getInt("attnum");
-        columnNames.computeIfAbsent(table, t -> new HashMap<>()).put(attnum, rs.getString("column_name"));
+        String name = rs.getString("column_name");
+        columnNames.computeIfAbsent(table, t -> new HashMap<>()).put(attnum, name);
         Parts parts = byOid.get(table);
         if (parts != null) {
-            parts.columns.put(attnum, column(rs));
+            parts.columns.put(attnum, column(name, rs));
         }
     }
 
-    private static Column column(ResultSet rs) throws SQLException {
+    private static Column column(String name, ResultSet rs) throws SQLException {
         String identity = rs.getString("identity");
         Optional<Column.Identity> id = Optional.empty();
         if (identity != null && !identity.isEmpty()) {
@@ -187,7 +188,7 @@ final class PostgresTableReader {
                     rs.getBoolean("seqcycle"));
             id = Optional.of(new Column.Identity(identity.equals("a"), sequence));
         }
-        return new Column(rs.getString("column_name"),
+        return new Column(name,
                 PostgresTypes.dataType(rs.getString("type_name"), rs.getInt("type_oid"), rs.getInt("type_modifier"),
                         rs.getInt("dimensions"), rs.getString("type_raw")),
                 !rs.getBoolean("not_null"), Optional.ofNullable(rs.getString("default_expression")), id,

@@ -1,7 +1,7 @@
 package dev.godwit.sqlite;
 
-import java.io.IOException;
 import java.io.EOFException;
+import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ import java.util.Set;
  * first call in a fresh JVM, interpreted, takes 20 to 35 ms). The reader checks every page, cell and record the way
  * SQLite would and throws {@link Unreadable} at the first surprise, so the caller asks SQLite instead of getting
  * rows that {@code SELECT type, name, tbl_name, rootpage, sql FROM sqlite_schema} would not return.
- * Each call keeps its own state; concurrent calls may share one channel.
+ * Each call keeps its own state; concurrent calls may share one open file (each holds it while it reads).
  */
 final class SqliteSchemaFile {
 

@@ -74,10 +74,17 @@ final class SqliteSchemaRows {
     private static List<SqliteSchemaFile.Row> fromFile(Connection connection, long fileFromBytes)
             throws SQLException {
         String file = mainFile(connection);
+        if (file == null) {
+            return null;
+        }
+        Path path = Path.of(file);
+        Object key;
         try {
-            if (file == null || Files.size(Path.of(file)) < fileFromBytes) {
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            if (attributes.size() < fileFromBytes || attributes.fileKey() == null) {
                 return null;
             }
+            key = attributes.fileKey();
         } catch (IOException e) {
             return null;
         }
@@ -88,9 +95,7 @@ final class SqliteSchemaRows {
             cookie = rs.getInt(1);
         }
         try {
-            Path path = Path.of(file);
-            Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
-            RandomAccessFile open = key == null ? null : file(key, path);
+            RandomAccessFile open = file(key, path);
             if (open == null) {
                 return null;
             }
