@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * One catalog query of {@code inspect/*.sql}, run for a whole set of schemas: its one parameter is the schema names
- * as a {@code text[]}, so the number of round trips does not grow with the number of objects.
+ * as a {@code text[]} (or, for a query that follows up on others, an array of oids), so the number of round trips
+ * does not grow with the number of objects.
  */
 final class CatalogQuery {
 
@@ -41,7 +42,15 @@ final class CatalogQuery {
 
     /** Runs the query for these schemas, handing every row to {@code row}. */
     void run(Connection connection, List<String> schemas, Row row) throws SQLException {
-        try (Rows rows = fetch(connection, schemas)) {
+        run(connection, "text", schemas.toArray(), row);
+    }
+
+    /**
+     * Runs a query whose one parameter is an array of another kind (oids as {@code int8}, say), handing every row to
+     * {@code row}.
+     */
+    void run(Connection connection, String elementType, Object[] values, Row row) throws SQLException {
+        try (Rows rows = fetch(connection, elementType, values)) {
             rows.each(row);
         }
     }
@@ -51,14 +60,18 @@ final class CatalogQuery {
      * set), so that they can be read later or on another thread.
      */
     Rows fetch(Connection connection, List<String> schemas) throws SQLException {
+        return fetch(connection, "text", schemas.toArray());
+    }
+
+    private Rows fetch(Connection connection, String elementType, Object[] values) throws SQLException {
         PreparedStatement ps = connection.prepareStatement(sql);
         try {
-            Array names = connection.createArrayOf("text", schemas.toArray());
+            Array parameter = connection.createArrayOf(elementType, values);
             try {
-                ps.setArray(1, names);
+                ps.setArray(1, parameter);
                 return new Rows(this, ps, ps.executeQuery());
             } finally {
-                names.free();
+                parameter.free();
             }
         } catch (SQLException e) {
             ps.close();

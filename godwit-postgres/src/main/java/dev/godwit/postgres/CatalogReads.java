@@ -160,6 +160,14 @@ final class CatalogReads implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a query with an array parameter of another kind than schema names on the first connection, which is in
+     * the snapshot when there are two.
+     */
+    void run(CatalogQuery query, String elementType, Object[] values, CatalogQuery.Row row) throws SQLException {
+        query.run(connection, elementType, values, row);
+    }
+
     /** Ends the read-only transactions and closes the second connection; rows not read are discarded. */
     @Override
     public void close() throws SQLException {

@@ -26,7 +26,33 @@ final class PostgresNames {
             "similar", "some", "symmetric", "system_user", "table", "tablesample", "then", "to", "trailing", "true",
             "union", "unique", "user", "using", "variadic", "verbose", "when", "where", "window", "with");
 
+    /**
+     * Key words that may be column names but not function or type names (COL_NAME_KEYWORD in PostgreSQL 14 to 17's
+     * kwlist.h; the json ones from 16, json_exists to merge_action from 17). quote_ident quotes these too.
+     */
+    private static final Set<String> COLUMN_NAME_KEYWORDS = Set.of("between", "bigint", "bit", "boolean", "char",
+            "character", "coalesce", "dec", "decimal", "exists", "extract", "float", "greatest", "grouping", "inout",
+            "int", "integer", "interval", "json", "json_array", "json_arrayagg", "json_exists", "json_object",
+            "json_objectagg", "json_query", "json_scalar", "json_serialize", "json_table", "json_value", "least",
+            "merge_action", "national", "nchar", "none", "normalize", "nullif", "numeric", "out", "overlay",
+            "position", "precision", "real", "row", "setof", "smallint", "substring", "time", "timestamp", "treat",
+            "trim", "values", "varchar", "xmlattributes", "xmlconcat", "xmlelement", "xmlexists", "xmlforest",
+            "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot", "xmlserialize", "xmltable");
+    private static final Pattern QUOTE_IDENT_SAFE = Pattern.compile("[a-z_][a-z0-9_]*");
+
     private PostgresNames() {
+    }
+
+    /**
+     * An identifier as the server's quote_ident (ruleutils' quote_identifier) prints it, or null when that depends
+     * on the server's version: a word that is a key word other than an unreserved one in some version from 14 on.
+     * Unlike {@link #quote(String)}, a {@code $} makes the server quote a name.
+     */
+    static String quoteAsServer(String identifier) {
+        if (!QUOTE_IDENT_SAFE.matcher(identifier).matches()) {
+            return "\"" + identifier.replace("\"", "\"\"") + "\"";
+        }
+        return RESERVED.contains(identifier) || COLUMN_NAME_KEYWORDS.contains(identifier) ? null : identifier;
     }
 
     static String quote(String identifier) {

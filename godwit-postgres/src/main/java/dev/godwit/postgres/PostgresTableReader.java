@@ -56,6 +56,8 @@ final class PostgresTableReader {
     private final Map<QualifiedName, List<Index>> otherIndexes = new HashMap<>();
     /** Triggers of views (INSTEAD OF), for the view reader. */
     private final Map<QualifiedName, List<Trigger>> viewTriggers = new HashMap<>();
+    /** Checks constraints.sql returned as expression trees, printed once all constraints are read. */
+    private final PostgresCheckReader checks = new PostgresCheckReader();
 
     /** A table's pieces as its rows arrive. */
     private static final class Parts {
@@ -127,6 +129,7 @@ final class PostgresTableReader {
     /** Adds the constraints and indexes of the tables {@link #readTables} read. */
     void readKeys(CatalogReads reads) throws SQLException {
         reads.run(CONSTRAINTS, this::readConstraint);
+        checks.resolve(reads, columnNames);
         PostgresIndexReader.read(reads, this::addIndex);
     }
 
@@ -216,11 +219,16 @@ final class PostgresTableReader {
                     name(rs, "referenced_schema", "referenced_table"), referencedColumns(rs),
                     action(rs.getString("on_update")), action(rs.getString("on_delete")),
                     match(rs.getString("match_type")), deferrable));
-            case "c" -> parts.checks.add(new Check(name, rs.getString("definition")));
+            case "c" -> addCheck(rs, parts, name);
             // EXCLUDE has no model field yet: kept verbatim rather than dropped.
             case "x" -> parts.attributes.put(EXCLUSION_PREFIX + name, rs.getString("definition"));
             default -> throw new IllegalStateException("constraints.sql returned an unexpected kind");
         }
+    }
+
+    private void addCheck(ResultSet rs, Parts parts, String name) throws SQLException {
+        checks.add(rs.getLong("constraint_oid"), rs.getLong("table_oid"), name, rs.getString("check_tree"),
+                rs.getBoolean("no_inherit"), rs.getBoolean("validated"), parts.checks::add);
     }
 
     private void addIndex(QualifiedName relation, Index index) {

@@ -29,8 +29,15 @@ SELECT n.nspname AS schema_name,
        co.confmatchtype::text AS match_type,
        co.condeferrable AS deferrable,
        co.condeferred AS deferred,
-       -- Only checks and exclusions are kept as text; deparsing the others would cost as much again.
-       CASE WHEN co.contype IN ('c', 'x') THEN pg_catalog.pg_get_constraintdef(co.oid) END AS definition,
+       -- Only checks and exclusions are kept as text; deparsing the others would cost as much again. A check comes
+       -- as its expression tree, which PostgresCheckDeparser prints: pg_get_constraintdef opens the table of every
+       -- CHECK it prints, and a fresh backend builds a relation cache entry for each (most of this query's time on
+       -- thousands of tables). The checks it cannot print are asked of the server with check_definitions.sql.
+       CASE WHEN co.contype = 'x' THEN pg_catalog.pg_get_constraintdef(co.oid) END AS definition,
+       CASE WHEN co.contype = 'c' THEN co.conbin::text END AS check_tree,
+       co.oid::pg_catalog.int8 AS constraint_oid,
+       co.connoinherit AS no_inherit,
+       co.convalidated AS validated,
        -- A comment on the index behind a primary key, unique or exclusion constraint (COMMENT ON INDEX), joined
        -- rather than fetched with obj_description, which looks up one row per call. The index has the
        -- constraint's name (PostgreSQL renames both together).

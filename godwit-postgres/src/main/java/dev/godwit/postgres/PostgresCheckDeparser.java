@@ -1,0 +1,444 @@
+package dev.godwit.postgres;
+
+import dev.godwit.postgres.PostgresNodeTree.Datum;
+import dev.godwit.postgres.PostgresNodeTree.Node;
+import dev.godwit.postgres.PostgresNodeTree.Unreadable;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntFunction;
+
+/**
+ * Prints a CHECK constraint from its stored expression tree ({@code pg_constraint.conbin}) exactly as
+ * {@code pg_get_constraintdef} would, for the common shapes: comparisons, AND/OR/NOT, IS [NOT] NULL, IS [NOT]
+ * TRUE/FALSE/UNKNOWN, {@code IN} lists, and casts between built-in types, over columns and integer, boolean and
+ * ASCII text constants. Anything else is {@link Unreadable}, and the server prints it.
+ *
+ * <p>Why: to print a CHECK, PostgreSQL opens its table to name the columns (ruleutils' set_relation_column_names),
+ * and a fresh backend builds a relation cache entry for each: about 60 us a table, most of the server time of
+ * reading 5,000 tables. The column names are already here (columns.sql).
+ *
+ * <p>The output follows ruleutils.c (get_rule_expr without PRETTYFLAG_PAREN, as pg_get_constraintdef calls it):
+ * every operator, boolean and test expression in parentheses, implicit casts shown where the server shows them,
+ * an operator unqualified when it is pg_catalog's for exactly its operands' types (the inspector reads with an empty
+ * search_path, so the server would find that very operator by name), a column name quoted as quote_ident does.
+ * Constants are decoded from their datum bytes; the server's byte order is told from each datum (an int4's
+ * sign-extended word, a text's 4-byte length header), and a datum that reads both ways differently is refused.
+ * PostgresCheckDeparserTest holds the output to the server's on every shape.
+ */
+final class PostgresCheckDeparser {
+
+    /** A binary operator of pg_catalog: its name and operand types. */
+    record Operator(String name, long left, long right) {
+    }
+
+    private static final long BOOL = 16;
+    private static final long INT8 = 20;
+    private static final long INT2 = 21;
+    private static final long INT4 = 23;
+    private static final long TEXT = 25;
+    private static final long VARCHAR = 1043;
+    /** The default collation, which text and varchar constants carry unless a COLLATE says otherwise. */
+    private static final long DEFAULT_COLLATION = 100;
+    /** CoercionForm.COERCE_IMPLICIT_CAST and COERCE_EXPLICIT_CAST. */
+    private static final long IMPLICIT_CAST = 2;
+    private static final long EXPLICIT_CAST = 1;
+
+    /** format_type_with_typemod(oid, -1) of the built-in types this printer names. */
+    private static final Map<Long, String> TYPE_NAMES = Map.ofEntries(Map.entry(BOOL, "boolean"),
+            Map.entry(INT8, "bigint"), Map.entry(INT2, "smallint"), Map.entry(INT4, "integer"),
+            Map.entry(TEXT, "text"), Map.entry(VARCHAR, "character varying"), Map.entry(1700L, "numeric"),
+            Map.entry(700L, "real"), Map.entry(701L, "double precision"), Map.entry(1000L, "boolean[]"),
+            Map.entry(1016L, "bigint[]"), Map.entry(1005L, "smallint[]"), Map.entry(1007L, "integer[]"),
+            Map.entry(1009L, "text[]"), Map.entry(1015L, "character varying[]"), Map.entry(1231L, "numeric[]"),
+            Map.entry(1021L, "real[]"), Map.entry(1022L, "double precision[]"));
+    /** The element type of each array type above. */
+    private static final Map<Long, Long> ELEMENTS = Map.of(1000L, BOOL, 1016L, INT8, 1005L, INT2, 1007L, INT4,
+            1009L, TEXT, 1015L, VARCHAR, 1231L, 1700L, 1021L, 700L, 1022L, 701L);
+    /** Nodes whose text a cast adds to: inside AND/OR/NOT and boolean tests, the server's choice is not followed. */
+    private static final Set<String> CASTS = Set.of("RELABELTYPE", "FUNCEXPR", "ARRAYCOERCEEXPR");
+
+    private final IntFunction<String> columns;
+    private final Map<Long, Operator> operators;
+    private final StringBuilder out = new StringBuilder(64);
+
+    private PostgresCheckDeparser(IntFunction<String> columns, Map<Long, Operator> operators) {
+        this.columns = columns;
+        this.operators = operators;
+    }
+
+    /**
+     * {@code CHECK (...)} for this expression tree, without NO INHERIT or NOT VALID.
+     *
+     * @param columns the table's column names by attnum (null for an unknown one)
+     * @param operators pg_catalog's binary operators by oid, at least those the tree uses
+     */
+    static String check(Node tree, IntFunction<String> columns, Map<Long, Operator> operators) throws Unreadable {
+        PostgresCheckDeparser printer = new PostgresCheckDeparser(columns, operators);
+        printer.out.append("CHECK (");
+        printer.expression(tree, false);
+        return printer.out.append(')').toString();
+    }
+
+    /** The oids of the operators a tree uses, to look up before printing it. */
+    static void collectOperators(Object tree, Set<Long> into) throws Unreadable {
+        if (tree instanceof Node node) {
+            if (node.type().equals("OPEXPR") || node.type().equals("SCALARARRAYOPEXPR")) {
+                into.add(node.number("opno"));
+            }
+            for (Object field : node.fields().values()) {
+                collectOperators(field, into);
+            }
+        } else if (tree instanceof List<?> items) {
+            for (Object item : items) {
+                collectOperators(item, into);
+            }
+        }
+    }
+
+    private void expression(Node node, boolean showImplicit) throws Unreadable {
+        switch (node.type()) {
+            case "VAR" -> column(node);
+            case "CONST" -> constant(node, 0);
+            case "OPEXPR" -> operator(node);
+            case "BOOLEXPR" -> bool(node);
+            case "NULLTEST" -> nullTest(node);
+            case "BOOLEANTEST" -> booleanTest(node);
+            case "SCALARARRAYOPEXPR" -> anyOrAll(node);
+            case "ARRAYEXPR" -> array(node);
+            case "RELABELTYPE" -> cast(node, "relabelformat", "resulttype", "resulttypmod", showImplicit);
+            case "ARRAYCOERCEEXPR" -> cast(node, "coerceformat", "resulttype", "resulttypmod", showImplicit);
+            case "FUNCEXPR" -> function(node, showImplicit);
+            default -> throw new Unreadable("no printer for " + node.type());
+        }
+    }
+
+    private void column(Node var) throws Unreadable {
+        long attnum = var.number("varattno");
+        if (var.number("varlevelsup") != 0 || var.number("varno") != 1 || attnum <= 0) {
+            throw new Unreadable("not a column of the table");
+        }
+        String name = columns.apply((int) attnum);
+        String quoted = name == null ? null : PostgresNames.quoteAsServer(name);
+        if (quoted == null) {
+            throw new Unreadable("column " + attnum + " is unknown or a key word");
+        }
+        out.append(quoted);
+    }
+
+    /** get_oper_expr: a binary operator, its operands shown with their implicit casts. */
+    private void operator(Node op) throws Unreadable {
+        List<Node> args = op.nodes("args");
+        if (args.size() != 2) {
+            throw new Unreadable("not a binary operator");
+        }
+        out.append('(');
+        expression(args.get(0), true);
+        out.append(' ').append(operatorName(op.number("opno"), type(args.get(0)), type(args.get(1)))).append(' ');
+        expression(args.get(1), true);
+        out.append(')');
+    }
+
+    /** generate_operator_name, when the server would print the name alone. */
+    private String operatorName(long opno, long left, long right) throws Unreadable {
+        Operator operator = operators.get(opno);
+        if (operator == null || operator.left() != left || operator.right() != right) {
+            throw new Unreadable("operator " + opno + " would be qualified");
+        }
+        return operator.name();
+    }
+
+    private void bool(Node expr) throws Unreadable {
+        List<Node> args = expr.nodes("args");
+        String op = expr.token("boolop");
+        if (args.isEmpty() || (op.equals("not") && args.size() != 1)) {
+            throw new Unreadable("a boolean expression without its arguments");
+        }
+        String separator = switch (op) {
+            case "and" -> " AND ";
+            case "or" -> " OR ";
+            case "not" -> null;
+            default -> throw new Unreadable("boolop " + op);
+        };
+        out.append('(');
+        if (separator == null) {
+            out.append("NOT ");
+        }
+        for (int i = 0; i < args.size(); i++) {
+            if (i > 0) {
+                out.append(separator);
+            }
+            expression(notCast(args.get(i)), false);
+        }
+        out.append(')');
+    }
+
+    private void nullTest(Node test) throws Unreadable {
+        Node arg = test.node("arg");
+        if (test.flag("argisrow") || !TYPE_NAMES.containsKey(type(arg))) {
+            throw new Unreadable("a null test of a row");
+        }
+        out.append('(');
+        expression(arg, true);
+        out.append(switch ((int) test.number("nulltesttype")) {
+            case 0 -> " IS NULL";
+            case 1 -> " IS NOT NULL";
+            default -> throw new Unreadable("nulltesttype");
+        }).append(')');
+    }
+
+    private void booleanTest(Node test) throws Unreadable {
+        out.append('(');
+        expression(notCast(test.node("arg")), false);
+        out.append(switch ((int) test.number("booltesttype")) {
+            case 0 -> " IS TRUE";
+            case 1 -> " IS NOT TRUE";
+            case 2 -> " IS FALSE";
+            case 3 -> " IS NOT FALSE";
+            case 4 -> " IS UNKNOWN";
+            case 5 -> " IS NOT UNKNOWN";
+            default -> throw new Unreadable("booltesttype");
+        }).append(')');
+    }
+
+    /** {@code x = ANY (ARRAY[...])}, which is how the server keeps {@code x IN (...)}. */
+    private void anyOrAll(Node op) throws Unreadable {
+        List<Node> args = op.nodes("args");
+        if (args.size() != 2) {
+            throw new Unreadable("ANY/ALL without two arguments");
+        }
+        Long element = ELEMENTS.get(type(args.get(1)));
+        if (element == null || args.get(1).type().equals("CONST")) {
+            throw new Unreadable("ANY/ALL over an array this printer does not read");
+        }
+        out.append('(');
+        expression(args.get(0), true);
+        out.append(' ').append(operatorName(op.number("opno"), type(args.get(0)), element))
+                .append(op.flag("useOr") ? " ANY (" : " ALL (");
+        expression(args.get(1), true);
+        out.append("))");
+    }
+
+    private void array(Node array) throws Unreadable {
+        List<Node> elements = array.nodes("elements");
+        if (elements.isEmpty() || array.flag("multidims")) {
+            throw new Unreadable("an empty or nested ARRAY[]");
+        }
+        out.append("ARRAY[");
+        for (int i = 0; i < elements.size(); i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            expression(elements.get(i), true);
+        }
+        out.append(']');
+    }
+
+    /** A cast by a function (int4 to numeric, say): only a one-argument cast, not a function call. */
+    private void function(Node call, boolean showImplicit) throws Unreadable {
+        long format = call.number("funcformat");
+        if ((format != IMPLICIT_CAST && format != EXPLICIT_CAST) || call.nodes("args").size() != 1) {
+            throw new Unreadable("a function call");
+        }
+        coercion(call.nodes("args").get(0), call.number("funcresulttype"), -1, format, showImplicit);
+    }
+
+    private void cast(Node node, String formatField, String typeField, String typmodField, boolean showImplicit)
+            throws Unreadable {
+        coercion(node.node("arg"), node.number(typeField), node.number(typmodField), node.number(formatField),
+                showImplicit);
+    }
+
+    /** get_coercion_expr; an implicit cast is left out where the server leaves it out. */
+    private void coercion(Node arg, long type, long typmod, long format, boolean showImplicit) throws Unreadable {
+        if (format == IMPLICIT_CAST && !showImplicit) {
+            expression(arg, false);
+            return;
+        }
+        if (typmod != -1) {
+            throw new Unreadable("a cast with a type modifier");
+        }
+        if (arg.type().equals("CONST") && arg.number("consttype") == type && arg.number("consttypmod") == -1) {
+            constant(arg, -1);
+        } else {
+            out.append('(');
+            expression(arg, false);
+            out.append(')');
+        }
+        out.append("::").append(typeName(type));
+    }
+
+    /** get_const_expr: showType -1 never labels the constant, 0 labels it unless it would read back as its type. */
+    private void constant(Node constant, int showType) throws Unreadable {
+        long type = constant.number("consttype");
+        if (constant.number("consttypmod") != -1) {
+            throw new Unreadable("a constant with a type modifier");
+        }
+        long collation = constant.number("constcollid");
+        if (collation != 0 && !(collation == DEFAULT_COLLATION && (type == TEXT || type == VARCHAR))) {
+            throw new Unreadable("a constant with a collation");
+        }
+        boolean label;
+        if (constant.flag("constisnull")) {
+            out.append("NULL");
+            label = true;
+        } else {
+            Datum datum = constant.datum("constvalue");
+            if (datum == null) {
+                throw new Unreadable("a constant without a value");
+            }
+            if (type == INT4) {
+                long value = integer(datum, 4);
+                label = value < 0;
+                out.append(label ? "'" + value + "'" : Long.toString(value));
+            } else if (type == BOOL) {
+                out.append(bool(datum) ? "true" : "false");
+                label = false;
+            } else if (type == INT2) {
+                out.append('\'').append(integer(datum, 2)).append('\'');
+                label = true;
+            } else if (type == INT8) {
+                out.append('\'').append(bigint(datum)).append('\'');
+                label = true;
+            } else if (type == TEXT || type == VARCHAR) {
+                out.append(PostgresNames.literal(text(datum)));
+                label = true;
+            } else {
+                throw new Unreadable("a constant of type " + type);
+            }
+        }
+        if (showType >= 0 && label) {
+            out.append("::").append(typeName(type));
+        }
+    }
+
+    /** exprType of the nodes this printer reads. */
+    private static long type(Node node) throws Unreadable {
+        return switch (node.type()) {
+            case "VAR" -> node.number("vartype");
+            case "CONST" -> node.number("consttype");
+            case "OPEXPR" -> node.number("opresulttype");
+            case "BOOLEXPR", "NULLTEST", "BOOLEANTEST", "SCALARARRAYOPEXPR" -> BOOL;
+            case "ARRAYEXPR" -> node.number("array_typeid");
+            case "RELABELTYPE", "ARRAYCOERCEEXPR" -> node.number("resulttype");
+            case "FUNCEXPR" -> node.number("funcresulttype");
+            default -> throw new Unreadable("no type for " + node.type());
+        };
+    }
+
+    private static Node notCast(Node node) throws Unreadable {
+        if (CASTS.contains(node.type())) {
+            throw new Unreadable("a cast where the server's showimplicit is not followed here");
+        }
+        return node;
+    }
+
+    private static String typeName(long type) throws Unreadable {
+        String name = TYPE_NAMES.get(type);
+        if (name == null) {
+            throw new Unreadable("type " + type + " is not named here");
+        }
+        return name;
+    }
+
+    /**
+     * An int2 or int4 by-value datum: the whole 8-byte Datum word, the value sign-extended into it. Little-endian,
+     * the value is in the first bytes; big-endian, in the last. Both readings agree for 0 and -1 only; a word that
+     * reads validly both ways with different values, or neither way, is refused.
+     */
+    private static long integer(Datum datum, int size) throws Unreadable {
+        byte[] b = datum.bytes();
+        if (b.length != 8 || datum.length() != size) {
+            throw new Unreadable("not a 64-bit by-value datum");
+        }
+        Long little = signExtended(b, 0, size, true);
+        Long big = signExtended(b, 8 - size, size, false);
+        if (little != null && big != null && !little.equals(big)) {
+            throw new Unreadable("a datum of either byte order");
+        }
+        if (little == null && big == null) {
+            throw new Unreadable("a datum of neither byte order");
+        }
+        return little != null ? little : big;
+    }
+
+    /** The value in {@code size} bytes at {@code from}, or null when the other bytes are not its sign extension. */
+    private static Long signExtended(byte[] b, int from, int size, boolean littleEndian) {
+        long value = 0;
+        for (int i = 0; i < size; i++) {
+            int index = littleEndian ? from + size - 1 - i : from + i;
+            value = (value << 8) | (b[index] & 0xFF);
+        }
+        value = size == 2 ? (short) value : (int) value;
+        byte fill = (byte) (value < 0 ? -1 : 0);
+        for (int i = 0; i < 8; i++) {
+            if ((i < from || i >= from + size) && b[i] != fill) {
+                return null;
+            }
+        }
+        return value;
+    }
+
+    /** An int8 datum reads differently in the two byte orders unless it is a palindrome (0 and -1 are). */
+    private static long bigint(Datum datum) throws Unreadable {
+        byte[] b = datum.bytes();
+        if (b.length != 8 || datum.length() != 8) {
+            throw new Unreadable("not a 64-bit by-value datum");
+        }
+        long little = 0;
+        long big = 0;
+        for (int i = 0; i < 8; i++) {
+            little |= (long) (b[i] & 0xFF) << (8 * i);
+            big = (big << 8) | (b[i] & 0xFF);
+        }
+        if (little != big) {
+            throw new Unreadable("a bigint whose byte order is not known");
+        }
+        return little;
+    }
+
+    private static boolean bool(Datum datum) throws Unreadable {
+        byte[] b = datum.bytes();
+        if (b.length != 8 || datum.length() != 1) {
+            throw new Unreadable("not a 64-bit by-value datum");
+        }
+        int set = 0;
+        for (int i = 1; i < 7; i++) {
+            set |= b[i];
+        }
+        if (set == 0 && (b[0] | b[7]) == 0) {
+            return false;
+        }
+        if (set == 0 && ((b[0] == 1 && b[7] == 0) || (b[0] == 0 && b[7] == 1))) {
+            return true;
+        }
+        throw new Unreadable("not a boolean datum");
+    }
+
+    /**
+     * A text or varchar datum: a 4-byte length header (the length shifted left by 2 little-endian, or in the low 30
+     * bits big-endian) and the bytes in the server's encoding. Only printable ASCII without a backslash is read, so
+     * neither the encoding nor standard_conforming_strings matters.
+     */
+    private static String text(Datum datum) throws Unreadable {
+        byte[] b = datum.bytes();
+        int length = datum.length();
+        if (b.length != length || length < 4) {
+            throw new Unreadable("a text datum of the wrong length");
+        }
+        long header = (b[0] & 0xFFL) | (b[1] & 0xFFL) << 8 | (b[2] & 0xFFL) << 16 | (b[3] & 0xFFL) << 24;
+        long headerBig = (b[3] & 0xFFL) | (b[2] & 0xFFL) << 8 | (b[1] & 0xFFL) << 16 | (b[0] & 0xFFL) << 24;
+        boolean little = (header & 3) == 0 && header >>> 2 == length;
+        boolean big = headerBig >>> 30 == 0 && headerBig == length;
+        if (!little && !big) {
+            throw new Unreadable("not a plain 4-byte varlena");
+        }
+        for (int i = 4; i < length; i++) {
+            if (b[i] < 0x20 || b[i] > 0x7E || b[i] == '\\') {
+                throw new Unreadable("text that is not plain ASCII");
+            }
+        }
+        return new String(b, 4, length - 4, StandardCharsets.US_ASCII);
+    }
+}

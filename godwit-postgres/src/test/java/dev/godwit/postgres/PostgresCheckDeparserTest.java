@@ -1,0 +1,232 @@
+package dev.godwit.postgres;
+
+import static dev.godwit.postgres.PostgresInspectorTest.load;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.godwit.dialect.InspectOptions;
+import dev.godwit.model.Catalog;
+import dev.godwit.model.Check;
+import dev.godwit.model.Table;
+import dev.godwit.postgres.PostgresCheckDeparser.Operator;
+import dev.godwit.postgres.PostgresNodeTree.Node;
+import dev.godwit.postgres.PostgresNodeTree.Unreadable;
+import dev.godwit.testkit.PostgresTestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The CHECK printer against the server: every check it prints reads exactly as pg_get_constraintdef prints it, the
+ * common shapes are printed here (not left to the server), and the inspector's checks equal the server's either way.
+ */
+class PostgresCheckDeparserTest {
+
+    /** Checks of table ck.t, by name; the value says whether the printer must print it itself. */
+    private static final Map<String, Boolean> SHAPES = new LinkedHashMap<>();
+
+    static {
+        SHAPES.put("qty IS NULL OR qty >= 0", true);
+        SHAPES.put("name IN ('x', 'y''z', '')", true);
+        SHAPES.put("code IN ('a', 'b')", true);
+        SHAPES.put("code = 'x'", true);
+        SHAPES.put("s < 3 AND qty <> -1 AND qty > -2147483648", true);
+        SHAPES.put("\"Mixed\" > qty", true);
+        SHAPES.put("amount >= 0", true);
+        SHAPES.put("qty BETWEEN 1 AND 10", true);
+        SHAPES.put("name IS NOT NULL AND code IS NULL", true);
+        SHAPES.put("s::integer > 1", true);
+        SHAPES.put("code::text <> 'z'", true);
+        SHAPES.put("qty IN (1, 2, 3)", true);
+        SHAPES.put("qty NOT IN (4, 5)", true);
+        SHAPES.put("ok = true OR ok = false", true);
+        SHAPES.put("s IN (1, 2)", true);
+        SHAPES.put("name ~ '^[a-z]+$' AND name LIKE 'a%' AND name NOT LIKE 'b%'", true);
+        SHAPES.put("tags IS NULL OR NOT ok", true);
+        SHAPES.put("ok IS NOT TRUE OR ok IS FALSE OR ok IS UNKNOWN", true);
+        SHAPES.put("big < 0 OR big IS NULL", true);
+        SHAPES.put("\"Space d\" <> 'a''b'", true);
+        SHAPES.put("code::text IN ('p', 'q')", true);
+        // Left to the server: a bigint constant (its byte order is not known), numeric and non-ASCII constants,
+        // function calls, a column named by a key word, COLLATE, a backslash, an operator of another schema.
+        SHAPES.put("big > 5000000000", false);
+        SHAPES.put("amount > 0.5", false);
+        SHAPES.put("name <> 'é'", false);
+        SHAPES.put("char_length(name) <= 10", false);
+        SHAPES.put("\"select\" > 0", false);
+        SHAPES.put("name <> 'a' COLLATE \"C\"", false);
+        SHAPES.put("name <> 'a\\b'", false);
+        SHAPES.put("qty OPERATOR(ck.===) 1", false);
+        SHAPES.put("amount::numeric(5, 1) > 1", false);
+        SHAPES.put("d > '2000-01-01'", false);
+    }
+
+    private static String schema() {
+        StringBuilder sql = new StringBuilder("""
+                CREATE SCHEMA ck;
+                CREATE FUNCTION ck.same(integer, integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT $1 = $2';
+                CREATE OPERATOR ck.=== (LEFTARG = integer, RIGHTARG = integer, FUNCTION = ck.same);
+                CREATE TABLE ck.t (qty integer, name text, code varchar(5), big bigint, s smallint, ok boolean,
+                    "Mixed" integer, amount numeric, tags text[], "select" integer, "Space d" text, d date
+                """);
+        int i = 0;
+        for (String shape : SHAPES.keySet()) {
+            sql.append(",\n  CONSTRAINT c").append(i++).append(" CHECK (").append(shape).append(')');
+        }
+        sql.append(");\n");
+        sql.append("ALTER TABLE ck.t ADD CONSTRAINT novalid CHECK (qty < 100) NOT VALID;\n");
+        sql.append("ALTER TABLE ck.t ADD CONSTRAINT noinherit CHECK (qty < 200) NO INHERIT;\n");
+        return sql.toString();
+    }
+
+    @Test
+    void printsCommonChecksAsTheServerDoesAndLeavesTheRestToIt() throws Exception {
+        try (PostgresTestDatabase db = PostgresTestDatabase.create()) {
+            load(db, schema());
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                s.execute("SET search_path = ''");
+                Map<Integer, String> columns = new HashMap<>();
+                try (ResultSet rs = s.executeQuery("SELECT attnum, attname FROM pg_catalog.pg_attribute "
+                        + "WHERE attrelid = 'ck.t'::pg_catalog.regclass AND attnum > 0")) {
+                    while (rs.next()) {
+                        columns.put(rs.getInt(1), rs.getString(2));
+                    }
+                }
+                Map<String, String[]> checks = new TreeMap<>();
+                try (ResultSet rs = s.executeQuery("SELECT conname, conbin::text, pg_catalog.pg_get_constraintdef(oid)"
+                        + " FROM pg_catalog.pg_constraint WHERE conrelid = 'ck.t'::pg_catalog.regclass"
+                        + " AND contype = 'c'")) {
+                    while (rs.next()) {
+                        checks.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+                    }
+                }
+                Map<Long, Operator> operators = operators(c);
+                int i = 0;
+                for (Map.Entry<String, Boolean> shape : SHAPES.entrySet()) {
+                    String[] check = checks.get("c" + i++);
+                    String printed;
+                    try {
+                        Node tree = PostgresNodeTree.parse(check[0]);
+                        Set<Long> used = new HashSet<>();
+                        PostgresCheckDeparser.collectOperators(tree, used);
+                        printed = PostgresCheckDeparser.check(tree, columns::get, operators);
+                    } catch (Unreadable e) {
+                        printed = null;
+                    }
+                    if (printed != null) {
+                        assertEquals(check[1], printed, "CHECK (" + shape.getKey() + ")");
+                    }
+                    assertEquals(shape.getValue(), printed != null, "printed here: CHECK (" + shape.getKey() + ")"
+                            + " (server: " + check[1] + ")");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theInspectorsChecksAreTheServersIncludingNotValidAndNoInherit() throws Exception {
+        try (PostgresTestDatabase db = PostgresTestDatabase.create()) {
+            load(db, schema());
+            try (Connection c = db.connect()) {
+                Catalog catalog = new PostgresInspector().inspect(c, new InspectOptions(List.of("ck"), List.of(),
+                        List.of(), Optional.empty()));
+                Table t = catalog.schemas().get(0).tables().get(0);
+                Map<String, String> read = new TreeMap<>();
+                for (Check check : t.checks()) {
+                    read.put(check.name(), check.expression());
+                }
+                Map<String, String> server = new TreeMap<>();
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET search_path = ''");
+                    try (ResultSet rs = s.executeQuery("SELECT conname, pg_catalog.pg_get_constraintdef(oid) "
+                            + "FROM pg_catalog.pg_constraint WHERE conrelid = 'ck.t'::pg_catalog.regclass "
+                            + "AND contype = 'c'")) {
+                        while (rs.next()) {
+                            server.put(rs.getString(1), rs.getString(2));
+                        }
+                    }
+                }
+                assertEquals(SHAPES.size() + 2, server.size());
+                assertEquals(server, read);
+                assertTrue(read.get("novalid").endsWith(" NOT VALID"), read.get("novalid"));
+                assertTrue(read.get("noinherit").endsWith(" NO INHERIT"), read.get("noinherit"));
+            }
+        }
+    }
+
+    /** quoteAsServer never prints bare a word the server quotes: every key word but the unreserved ones. */
+    @Test
+    void leavesEveryKeyWordTheServerQuotesToTheServer() throws Exception {
+        try (PostgresTestDatabase db = PostgresTestDatabase.create(); Connection c = db.connect();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT word, catcode, pg_catalog.quote_ident(word) "
+                     + "FROM pg_catalog.pg_get_keywords()")) {
+            int quoted = 0;
+            while (rs.next()) {
+                String word = rs.getString(1);
+                if (!rs.getString(2).equals("U")) {
+                    assertNull(PostgresNames.quoteAsServer(word), word);
+                    quoted++;
+                } else {
+                    assertEquals(rs.getString(3), PostgresNames.quoteAsServer(word), word);
+                }
+            }
+            assertTrue(quoted > 80, "the server lists its key words");
+        }
+        assertEquals("\"Mixed\"", PostgresNames.quoteAsServer("Mixed"));
+        assertEquals("\"a$b\"", PostgresNames.quoteAsServer("a$b"));
+        assertEquals("\"a\"\"b\"", PostgresNames.quoteAsServer("a\"b"));
+        assertEquals("qty_2", PostgresNames.quoteAsServer("qty_2"));
+    }
+
+    @Test
+    void refusesTextThatIsNotANodeTree() {
+        for (String text : List.of("", "{", "{OPEXPR :opno}", "(1 2)", "{OPEXPR :opno 1} {VAR}", "{VAR 1}",
+                "{CONST :constvalue 4 [ 1 2 ", "{CONST :constvalue x [ ]}", "{CONST :constvalue 4 [ 1 999 ]}",
+                "}", "{OPEXPR :args (1 2 3) :opno 525}")) {
+            assertThrows(Unreadable.class, () -> {
+                Node tree = PostgresNodeTree.parse(text);
+                PostgresCheckDeparser.check(tree, attnum -> "c", Map.of(525L, new Operator(">=", 23, 23)));
+            }, text);
+        }
+    }
+
+    /** A datum whose byte order cannot be told is refused, never read the wrong way. */
+    @Test
+    void readsConstantsOfEitherByteOrderAndRefusesAmbiguousOnes() throws Exception {
+        Map<Long, Operator> ge = Map.of(525L, new Operator(">=", 23, 23));
+        String little = "{OPEXPR :opno 525 :args ({VAR :varno 1 :varattno 1 :vartype 23 :varlevelsup 0} "
+                + "{CONST :consttype 23 :consttypmod -1 :constcollid 0 :constisnull false "
+                + ":constvalue 4 [ 5 1 0 0 0 0 0 0 ]})}";
+        String big = little.replace("[ 5 1 0 0 0 0 0 0 ]", "[ 0 0 0 0 0 0 1 5 ]");
+        String neither = little.replace("[ 5 1 0 0 0 0 0 0 ]", "[ 5 0 0 0 0 0 0 5 ]");
+        assertEquals("CHECK ((c >= 261))", PostgresCheckDeparser.check(PostgresNodeTree.parse(little), a -> "c", ge));
+        assertEquals("CHECK ((c >= 261))", PostgresCheckDeparser.check(PostgresNodeTree.parse(big), a -> "c", ge));
+        assertThrows(Unreadable.class, () -> PostgresCheckDeparser.check(PostgresNodeTree.parse(neither),
+                a -> "c", ge));
+    }
+
+    private static Map<Long, Operator> operators(Connection c) throws SQLException {
+        Map<Long, Operator> operators = new HashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT oid, oprname, oprleft, oprright"
+                + " FROM pg_catalog.pg_operator WHERE oprnamespace = 'pg_catalog'::pg_catalog.regnamespace"
+                + " AND oprkind = 'b'")) {
+            while (rs.next()) {
+                operators.put(rs.getLong(1), new Operator(rs.getString(2), rs.getLong(3), rs.getLong(4)));
+            }
+        }
+        return operators;
+    }
+}
