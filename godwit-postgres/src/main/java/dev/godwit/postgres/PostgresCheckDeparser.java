@@ -87,7 +87,7 @@ final class PostgresCheckDeparser {
             if (node.type().equals("OPEXPR") || node.type().equals("SCALARARRAYOPEXPR")) {
                 into.add(node.number("opno"));
             }
-            for (Object field : node.fields().values()) {
+            for (Object field : node.values()) {
                 collectOperators(field, into);
             }
         } else if (tree instanceof List<?> items) {

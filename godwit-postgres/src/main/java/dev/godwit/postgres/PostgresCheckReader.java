@@ -26,6 +26,12 @@ final class PostgresCheckReader {
     private static final CatalogQuery OPERATORS = CatalogQuery.of("check_operators.sql");
     private static final CatalogQuery DEFINITIONS = CatalogQuery.of("check_definitions.sql");
 
+    /** The column names columns.sql read. */
+    @FunctionalInterface
+    interface ColumnNames {
+        String of(long table, int attnum);
+    }
+
     /** A check waiting for its definition, and where to put it. */
     private record Pending(long oid, long table, String name, String tree, String suffix, Consumer<Check> sink) {
     }
@@ -47,9 +53,9 @@ final class PostgresCheckReader {
     /**
      * Prints every check added, asking the server for those {@link PostgresCheckDeparser} does not print.
      *
-     * @param columnNames column names by table oid and attnum
+     * @param columnNames a column's name by table oid and attnum, null for one not read
      */
-    void resolve(CatalogReads reads, Map<Long, Map<Integer, String>> columnNames) throws SQLException {
+    void resolve(CatalogReads reads, ColumnNames columnNames) throws SQLException {
         if (pending.isEmpty()) {
             return;
         }
@@ -78,9 +84,9 @@ final class PostgresCheckReader {
             if (tree == null) {
                 continue;
             }
-            Map<Integer, String> columns = columnNames.getOrDefault(check.table, Map.of());
             try {
-                String expression = PostgresCheckDeparser.check(tree, columns::get, operators);
+                String expression = PostgresCheckDeparser.check(tree, attnum -> columnNames.of(check.table, attnum),
+                        operators);
                 check.sink.accept(new Check(check.name, expression + check.suffix));
             } catch (Unreadable e) {
                 LOG.trace("CHECK {} is printed by the server: {}", check.name, e.getMessage());

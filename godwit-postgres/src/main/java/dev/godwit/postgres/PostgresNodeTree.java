@@ -2,9 +2,7 @@ package dev.godwit.postgres;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads the text form of a {@code pg_node_tree} (what {@code conbin::text} returns: PostgreSQL's {@code nodeToString}
@@ -19,15 +17,29 @@ import java.util.Map;
  */
 final class PostgresNodeTree {
 
-    /** A node: its type ({@code OPEXPR}, {@code VAR}, ...) and its fields by name (without the colon). */
-    record Node(String type, Map<String, Object> fields) {
+    /**
+     * A node: its type ({@code OPEXPR}, {@code VAR}, ...) and its fields (names without the colon), in the order
+     * PostgreSQL wrote them. A node has a dozen fields at most, so they are looked up by a scan of two arrays,
+     * which costs less than hashing every field name of thousands of trees.
+     */
+    record Node(String type, String[] names, Object[] values) {
+
+        /** A field's value (a token, a node, a list, a datum, or null for {@code <>}). */
+        Object get(String field) throws Unreadable {
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(field)) {
+                    return values[i];
+                }
+            }
+            throw new Unreadable(type + " has no :" + field);
+        }
 
         /** A field's token; {@link Unreadable} when it is missing or not a token. */
         String token(String field) throws Unreadable {
-            if (fields.get(field) instanceof String s) {
+            if (get(field) instanceof String s) {
                 return s;
             }
-            throw new Unreadable(type + " has no :" + field);
+            throw new Unreadable(type + " :" + field + " is not a token");
         }
 
         long number(String field) throws Unreadable {
@@ -47,7 +59,7 @@ final class PostgresNodeTree {
         }
 
         Node node(String field) throws Unreadable {
-            if (fields.get(field) instanceof Node n) {
+            if (get(field) instanceof Node n) {
                 return n;
             }
             throw new Unreadable(type + " :" + field + " is not a node");
@@ -55,7 +67,7 @@ final class PostgresNodeTree {
 
         /** A field holding a list of nodes. */
         List<Node> nodes(String field) throws Unreadable {
-            if (!(fields.get(field) instanceof List<?> items)) {
+            if (!(get(field) instanceof List<?> items)) {
                 throw new Unreadable(type + " :" + field + " is not a list");
             }
             List<Node> nodes = new ArrayList<>(items.size());
@@ -70,8 +82,8 @@ final class PostgresNodeTree {
 
         /** A Const's datum bytes; null for a null datum. */
         Datum datum(String field) throws Unreadable {
-            Object value = fields.get(field);
-            if (value == null && fields.containsKey(field)) {
+            Object value = get(field);
+            if (value == null) {
                 return null;
             }
             if (value instanceof Datum d) {
@@ -127,12 +139,14 @@ final class PostgresNodeTree {
         if (type == null || type.length() < 2 || !Character.isLetter(type.charAt(0))) {
             throw new Unreadable("a node without a type");
         }
-        Map<String, Object> fields = new HashMap<>();
+        List<String> names = new ArrayList<>(12);
+        List<Object> values = new ArrayList<>(12);
         for (String field = fieldName(type); field != null; field = fieldName(type)) {
             String first = next();
-            fields.put(field, field.equals("constvalue") && !"<>".equals(first) ? datum(first) : value(first));
+            names.add(field);
+            values.add(field.equals("constvalue") && !"<>".equals(first) ? datum(first) : value(first));
         }
-        return new Node(type, fields);
+        return new Node(type, names.toArray(new String[0]), values.toArray());
     }
 
     private List<Object> list() throws Unreadable {

@@ -14,6 +14,7 @@ import dev.godwit.model.UniqueConstraint;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,8 +51,8 @@ final class PostgresTableReader {
     private final Map<QualifiedName, Parts> tables = new LinkedHashMap<>();
     /** The same parts by table oid, for columns.sql's rows. */
     private final Map<Long, Parts> byOid = new HashMap<>();
-    /** Column names by table oid and attnum. */
-    private final Map<Long, Map<Integer, String>> columnNames = new HashMap<>();
+    /** Column names by table oid, each table's indexed by attnum. */
+    private final Map<Long, String[]> columnNames = new HashMap<>();
     /** Indexes of relations that are not tables (materialized views), for the view reader. */
     private final Map<QualifiedName, List<Index>> otherIndexes = new HashMap<>();
     /** Triggers of views (INSTEAD OF), for the view reader. */
@@ -66,8 +67,8 @@ final class PostgresTableReader {
         final Optional<String> partitionBy;
         final Optional<Table.PartitionOf> partitionOf;
         final Optional<String> comment;
-        /** Columns by attnum: columns.sql returns them in no particular order. */
-        final TreeMap<Integer, Column> columns = new TreeMap<>();
+        /** Columns by attnum (0 unused): columns.sql returns them in no particular order. */
+        Column[] columns = new Column[16];
         Optional<PrimaryKey> primaryKey = Optional.empty();
         final List<UniqueConstraint> uniques = new ArrayList<>();
         final List<ForeignKey> foreignKeys = new ArrayList<>();
@@ -86,7 +87,13 @@ final class PostgresTableReader {
         }
 
         Table build() {
-            return new Table(name, new ArrayList<>(columns.values()), primaryKey, uniques, indexes, foreignKeys, checks, triggers, partitionBy,
+            List<Column> inOrder = new ArrayList<>();
+            for (Column column : columns) {
+                if (column != null) {
+                    inOrder.add(column);
+                }
+            }
+            return new Table(name, inOrder, primaryKey, uniques, indexes, foreignKeys, checks, triggers, partitionBy,
                     partitionOf, unlogged, comment, attributes);
         }
     }
@@ -129,7 +136,7 @@ final class PostgresTableReader {
     /** Adds the constraints and indexes of the tables {@link #readTables} read. */
     void readKeys(CatalogReads reads) throws SQLException {
         reads.run(CONSTRAINTS, this::readConstraint);
-        checks.resolve(reads, columnNames);
+        checks.resolve(reads, (table, attnum) -> columnName(table, attnum));
         PostgresIndexReader.read(reads, this::addIndex);
     }
 
@@ -174,10 +181,18 @@ final class PostgresTableReader {
         long table = rs.getLong("table_oid");
         int attnum = rs.getInt("attnum");
         String name = rs.getString("column_name");
-        columnNames.computeIfAbsent(table, t -> new HashMap<>()).put(attnum, name);
+        String[] names = columnNames.get(table);
+        if (names == null || attnum >= names.length) {
+            names = names == null ? new String[Math.max(16, attnum + 1)] : Arrays.copyOf(names, attnum * 2);
+            columnNames.put(table, names);
+        }
+        names[attnum] = name;
         Parts parts = byOid.get(table);
         if (parts != null) {
-            parts.columns.put(attnum, column(name, rs));
+            if (attnum >= parts.columns.length) {
+                parts.columns = Arrays.copyOf(parts.columns, attnum * 2);
+            }
+            parts.columns[attnum] = column(name, rs);
         }
     }
 
@@ -252,11 +267,16 @@ final class PostgresTableReader {
                 : columnNames(rs.getLong("referenced_oid"), CatalogQuery.ints(rs, "referenced_numbers"));
     }
 
+    /** The name of a column columns.sql returned, or null. */
+    private String columnName(long table, int attnum) {
+        String[] names = columnNames.get(table);
+        return names == null || attnum < 0 || attnum >= names.length ? null : names[attnum];
+    }
+
     private List<String> columnNames(long table, List<Integer> attnums) {
-        Map<Integer, String> names = columnNames.getOrDefault(table, Map.of());
         List<String> result = new ArrayList<>(attnums.size());
         for (Integer attnum : attnums) {
-            String column = names.get(attnum);
+            String column = columnName(table, attnum);
             if (column == null) {
                 throw new IllegalStateException("constraints.sql refers to column " + attnum + " of relation "
                         + table + ", which columns.sql did not return");
