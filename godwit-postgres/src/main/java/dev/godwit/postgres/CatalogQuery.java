@@ -126,6 +126,19 @@ final class CatalogQuery {
         }
     }
 
+    /** A bigint[] column as a list. */
+    static List<Long> longs(ResultSet rs, String column) throws SQLException {
+        Array array = rs.getArray(column);
+        if (array == null) {
+            return List.of();
+        }
+        try {
+            return Arrays.asList((Long[]) array.getArray());
+        } finally {
+            array.free();
+        }
+    }
+
     /** An int[] column as a list. */
     static List<Integer> ints(ResultSet rs, String column) throws SQLException {
         Array array = rs.getArray(column);

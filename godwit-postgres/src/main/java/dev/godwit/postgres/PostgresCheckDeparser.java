@@ -4,6 +4,7 @@ import dev.godwit.postgres.PostgresNodeTree.Datum;
 import dev.godwit.postgres.PostgresNodeTree.Node;
 import dev.godwit.postgres.PostgresNodeTree.Unreadable;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,8 +13,9 @@ import java.util.function.IntFunction;
 /**
  * Prints a CHECK constraint from its stored expression tree ({@code pg_constraint.conbin}) exactly as
  * {@code pg_get_constraintdef} would, for the common shapes: comparisons, AND/OR/NOT, IS [NOT] NULL, IS [NOT]
- * TRUE/FALSE/UNKNOWN, {@code IN} lists, and casts between built-in types, over columns and integer, boolean and
- * ASCII text constants. Anything else is {@link Unreadable}, and the server prints it.
+ * TRUE/FALSE/UNKNOWN, {@code IN} lists, casts between built-in types and calls of plain pg_catalog functions, over
+ * columns and integer, boolean and ASCII text constants. Anything else is {@link Unreadable}, and the server prints
+ * it.
  *
  * <p>Why: to print a CHECK, PostgreSQL opens its table to name the columns (ruleutils' set_relation_column_names),
  * and a fresh backend builds a relation cache entry for each: about 60 us a table, most of the server time of
@@ -21,16 +23,28 @@ import java.util.function.IntFunction;
  *
  * <p>The output follows ruleutils.c (get_rule_expr without PRETTYFLAG_PAREN, as pg_get_constraintdef calls it):
  * every operator, boolean and test expression in parentheses, implicit casts shown where the server shows them,
- * an operator unqualified when it is pg_catalog's for exactly its operands' types (the inspector reads with an empty
- * search_path, so the server would find that very operator by name), a column name quoted as quote_ident does.
+ * an operator or function unqualified when it is pg_catalog's for exactly its operands' types (the inspector reads
+ * with an empty search_path, so the server would find that very one by name), a name quoted as quote_ident does.
  * Constants are decoded from their datum bytes; the server's byte order is told from each datum (an int4's
  * sign-extended word, a text's 4-byte length header), and a datum that reads both ways differently is refused.
  * PostgresCheckDeparserTest holds the output to the server's on every shape.
  */
 final class PostgresCheckDeparser {
 
-    /** A binary operator of pg_catalog: its name and operand types. */
-    record Operator(String name, long left, long right) {
+    /**
+     * A binary operator or a plain function of pg_catalog: its name and operand or argument types. A function is only
+     * looked up when the server would name it unqualified (check_names.sql): no variadic or defaulted parameters, on
+     * itself or on another function of that name, so the exact argument types find it alone.
+     */
+    record Routine(boolean operator, String name, List<Long> argTypes) {
+
+        static Routine operator(String name, long left, long right) {
+            return new Routine(true, name, List.of(left, right));
+        }
+
+        static Routine function(String name, List<Long> argTypes) {
+            return new Routine(false, name, List.copyOf(argTypes));
+        }
     }
 
     private static final long BOOL = 16;
@@ -41,9 +55,10 @@ final class PostgresCheckDeparser {
     private static final long VARCHAR = 1043;
     /** The default collation, which text and varchar constants carry unless a COLLATE says otherwise. */
     private static final long DEFAULT_COLLATION = 100;
-    /** CoercionForm.COERCE_IMPLICIT_CAST and COERCE_EXPLICIT_CAST. */
-    private static final long IMPLICIT_CAST = 2;
+    /** CoercionForm: COERCE_EXPLICIT_CALL (a function call as written), COERCE_EXPLICIT_CAST, COERCE_IMPLICIT_CAST. */
+    private static final long CALL = 0;
     private static final long EXPLICIT_CAST = 1;
+    private static final long IMPLICIT_CAST = 2;
 
     /** format_type_with_typemod(oid, -1) of the built-in types this printer names. */
     private static final Map<Long, String> TYPE_NAMES = Map.ofEntries(Map.entry(BOOL, "boolean"),
@@ -60,39 +75,41 @@ final class PostgresCheckDeparser {
     private static final Set<String> CASTS = Set.of("RELABELTYPE", "FUNCEXPR", "ARRAYCOERCEEXPR");
 
     private final IntFunction<String> columns;
-    private final Map<Long, Operator> operators;
+    private final Map<Long, Routine> routines;
     private final StringBuilder out = new StringBuilder(64);
 
-    private PostgresCheckDeparser(IntFunction<String> columns, Map<Long, Operator> operators) {
+    private PostgresCheckDeparser(IntFunction<String> columns, Map<Long, Routine> routines) {
         this.columns = columns;
-        this.operators = operators;
+        this.routines = routines;
     }
 
     /**
      * {@code CHECK (...)} for this expression tree, without NO INHERIT or NOT VALID.
      *
      * @param columns the table's column names by attnum (null for an unknown one)
-     * @param operators pg_catalog's binary operators by oid, at least those the tree uses
+     * @param routines pg_catalog's operators and functions by oid, at least those the tree uses
      */
-    static String check(Node tree, IntFunction<String> columns, Map<Long, Operator> operators) throws Unreadable {
-        PostgresCheckDeparser printer = new PostgresCheckDeparser(columns, operators);
+    static String check(Node tree, IntFunction<String> columns, Map<Long, Routine> routines) throws Unreadable {
+        PostgresCheckDeparser printer = new PostgresCheckDeparser(columns, routines);
         printer.out.append("CHECK (");
         printer.expression(tree, false);
         return printer.out.append(')').toString();
     }
 
-    /** The oids of the operators a tree uses, to look up before printing it. */
-    static void collectOperators(Object tree, Set<Long> into) throws Unreadable {
+    /** The oids of the operators and called functions a tree uses, to look up before printing it. */
+    static void collectRoutines(Object tree, Set<Long> into) throws Unreadable {
         if (tree instanceof Node node) {
             if (node.type().equals("OPEXPR") || node.type().equals("SCALARARRAYOPEXPR")) {
                 into.add(node.number("opno"));
+            } else if (node.type().equals("FUNCEXPR") && node.number("funcformat") == CALL) {
+                into.add(node.number("funcid"));
             }
             for (Object field : node.values()) {
-                collectOperators(field, into);
+                collectRoutines(field, into);
             }
         } else if (tree instanceof List<?> items) {
             for (Object item : items) {
-                collectOperators(item, into);
+                collectRoutines(item, into);
             }
         }
     }
@@ -142,8 +159,8 @@ final class PostgresCheckDeparser {
 
     /** generate_operator_name, when the server would print the name alone. */
     private String operatorName(long opno, long left, long right) throws Unreadable {
-        Operator operator = operators.get(opno);
-        if (operator == null || operator.left() != left || operator.right() != right) {
+        Routine operator = routines.get(opno);
+        if (operator == null || !operator.operator() || !operator.argTypes().equals(List.of(left, right))) {
             throw new Unreadable("operator " + opno + " would be qualified");
         }
         return operator.name();
@@ -235,13 +252,40 @@ final class PostgresCheckDeparser {
         out.append(']');
     }
 
-    /** A cast by a function (int4 to numeric, say): only a one-argument cast, not a function call. */
+    /**
+     * A cast by a function (int4 to numeric, say; one argument only), or a call of a pg_catalog function as written
+     * ({@code length(name)}): get_func_expr, the arguments shown with their implicit casts.
+     */
     private void function(Node call, boolean showImplicit) throws Unreadable {
         long format = call.number("funcformat");
-        if ((format != IMPLICIT_CAST && format != EXPLICIT_CAST) || call.nodes("args").size() != 1) {
-            throw new Unreadable("a function call");
+        List<Node> args = call.nodes("args");
+        if (format == IMPLICIT_CAST || format == EXPLICIT_CAST) {
+            if (args.size() != 1) {
+                throw new Unreadable("a cast with a type modifier");
+            }
+            coercion(args.get(0), call.number("funcresulttype"), -1, format, showImplicit);
+            return;
         }
-        coercion(call.nodes("args").get(0), call.number("funcresulttype"), -1, format, showImplicit);
+        if (format != CALL || call.flag("funcvariadic") || call.flag("funcretset")) {
+            throw new Unreadable("a call in SQL syntax or of a variadic or set-returning function");
+        }
+        Routine function = routines.get(call.number("funcid"));
+        List<Long> types = new ArrayList<>(args.size());
+        for (Node arg : args) {
+            types.add(type(arg));
+        }
+        String name = function == null ? null : PostgresNames.quoteAsServer(function.name());
+        if (function == null || function.operator() || name == null || !function.argTypes().equals(types)) {
+            throw new Unreadable("function " + call.number("funcid") + " would be qualified");
+        }
+        out.append(name).append('(');
+        for (int i = 0; i < args.size(); i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            expression(args.get(i), true);
+        }
+        out.append(')');
     }
 
     private void cast(Node node, String formatField, String typeField, String typmodField, boolean showImplicit)
@@ -328,7 +372,7 @@ final class PostgresCheckDeparser {
     }
 
     private static Node notCast(Node node) throws Unreadable {
-        if (CASTS.contains(node.type())) {
+        if (CASTS.contains(node.type()) && !(node.type().equals("FUNCEXPR") && node.number("funcformat") == CALL)) {
             throw new Unreadable("a cast where the server's showimplicit is not followed here");
         }
         return node;

@@ -1,7 +1,7 @@
 package dev.godwit.postgres;
 
 import dev.godwit.model.Check;
-import dev.godwit.postgres.PostgresCheckDeparser.Operator;
+import dev.godwit.postgres.PostgresCheckDeparser.Routine;
 import dev.godwit.postgres.PostgresNodeTree.Node;
 import dev.godwit.postgres.PostgresNodeTree.Unreadable;
 import java.sql.SQLException;
@@ -18,12 +18,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns the CHECK constraints constraints.sql returns as expression trees into their definitions: printed here by
  * {@link PostgresCheckDeparser} when it can, by the server otherwise. At most two more queries, whatever the number of
- * checks: the operators the trees use, and the definitions of the checks not printed here.
+ * checks: the operators and functions the trees use, and the definitions of the checks not printed here.
  */
 final class PostgresCheckReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresCheckReader.class);
-    private static final CatalogQuery OPERATORS = CatalogQuery.of("check_operators.sql");
+    private static final CatalogQuery NAMES = CatalogQuery.of("check_names.sql");
     private static final CatalogQuery DEFINITIONS = CatalogQuery.of("check_definitions.sql");
 
     /** The column names columns.sql read. */
@@ -60,23 +60,23 @@ final class PostgresCheckReader {
             return;
         }
         List<Node> trees = new ArrayList<>(pending.size());
-        Set<Long> opnos = new HashSet<>();
+        Set<Long> oids = new HashSet<>();
         List<Pending> byServer = new ArrayList<>();
         for (Pending check : pending) {
             Node tree = null;
             try {
                 tree = PostgresNodeTree.parse(check.tree);
-                PostgresCheckDeparser.collectOperators(tree, opnos);
+                PostgresCheckDeparser.collectRoutines(tree, oids);
             } catch (Unreadable e) {
                 tree = null;
                 byServer.add(check);
             }
             trees.add(tree);
         }
-        Map<Long, Operator> operators = new HashMap<>();
-        if (!opnos.isEmpty()) {
-            reads.run(OPERATORS, "int8", opnos.toArray(), rs -> operators.put(rs.getLong("operator_oid"),
-                    new Operator(rs.getString("operator_name"), rs.getLong("left_type"), rs.getLong("right_type"))));
+        Map<Long, Routine> routines = new HashMap<>();
+        if (!oids.isEmpty()) {
+            reads.run(NAMES, "int8", oids.toArray(), rs -> routines.put(rs.getLong("oid"), new Routine(
+                    rs.getString("kind").equals("o"), rs.getString("name"), CatalogQuery.longs(rs, "arg_types"))));
         }
         for (int i = 0; i < pending.size(); i++) {
             Pending check = pending.get(i);
@@ -86,7 +86,7 @@ final class PostgresCheckReader {
             }
             try {
                 String expression = PostgresCheckDeparser.check(tree, attnum -> columnNames.of(check.table, attnum),
-                        operators);
+                        routines);
                 check.sink.accept(new Check(check.name, expression + check.suffix));
             } catch (Unreadable e) {
                 LOG.trace("CHECK {} is printed by the server: {}", check.name, e.getMessage());
