@@ -74,6 +74,13 @@ final class PostgresCheckDeparser {
     /** Nodes whose text a cast adds to: inside AND/OR/NOT and boolean tests, the server's choice is not followed. */
     private static final Set<String> CASTS = Set.of("RELABELTYPE", "FUNCEXPR", "ARRAYCOERCEEXPR");
 
+    /** The fields of the nodes above that this printer reads; parse() keeps only these. */
+    private static final List<String> FIELDS = List.of("varno", "varattno", "vartype", "varlevelsup", "consttype",
+            "consttypmod", "constcollid", "constisnull", "constvalue", "opno", "opresulttype", "args", "boolop", "arg",
+            "argisrow", "nulltesttype", "booltesttype", "useOr", "elements", "multidims", "array_typeid",
+            "relabelformat", "coerceformat", "resulttype", "resulttypmod", "funcid", "funcresulttype", "funcformat",
+            "funcvariadic", "funcretset");
+
     private final IntFunction<String> columns;
     private final Map<Long, Routine> routines;
     private final StringBuilder out = new StringBuilder(64);
@@ -94,6 +101,11 @@ final class PostgresCheckDeparser {
         printer.out.append("CHECK (");
         printer.expression(tree, false);
         return printer.out.append(')').toString();
+    }
+
+    /** A CHECK's stored tree ({@code conbin::text}) with the fields this printer reads. */
+    static Node parse(String tree) throws Unreadable {
+        return PostgresNodeTree.parse(tree, FIELDS);
     }
 
     /** The oids of the operators and called functions a tree uses, to look up before printing it. */

@@ -65,7 +65,7 @@ final class PostgresCheckReader {
         for (Pending check : pending) {
             Node tree = null;
             try {
-                tree = PostgresNodeTree.parse(check.tree);
+                tree = PostgresCheckDeparser.parse(check.tree);
                 PostgresCheckDeparser.collectRoutines(tree, oids);
             } catch (Unreadable e) {
                 tree = null;

@@ -129,7 +129,7 @@ class PostgresCheckDeparserTest {
                     String[] check = checks.get("c" + i++);
                     String printed;
                     try {
-                        Node tree = PostgresNodeTree.parse(check[0]);
+                        Node tree = PostgresCheckDeparser.parse(check[0]);
                         printed = PostgresCheckDeparser.check(tree, columns::get, routines(c, tree));
                     } catch (Unreadable e) {
                         printed = null;
@@ -218,7 +218,7 @@ class PostgresCheckDeparserTest {
                             compared++;
                             Map<Integer, String> names = columns.getOrDefault(rs.getLong(1), Map.of());
                             try {
-                                Node tree = PostgresNodeTree.parse(rs.getString(3));
+                                Node tree = PostgresCheckDeparser.parse(rs.getString(3));
                                 String text = PostgresCheckDeparser.check(tree, names::get, routines(c, tree));
                                 assertEquals(rs.getString(4), text, Corpus.label(file) + ": " + rs.getString(2));
                                 printed++;
@@ -264,7 +264,7 @@ class PostgresCheckDeparserTest {
                 "{CONST :constvalue 4 [ 1 2 ", "{CONST :constvalue x [ ]}", "{CONST :constvalue 4 [ 1 999 ]}",
                 "}", "{OPEXPR :args (1 2 3) :opno 525}")) {
             assertThrows(Unreadable.class, () -> {
-                Node tree = PostgresNodeTree.parse(text);
+                Node tree = PostgresCheckDeparser.parse(text);
                 PostgresCheckDeparser.check(tree, attnum -> "c", Map.of(525L, Routine.operator(">=", 23, 23)));
             }, text);
         }
@@ -279,9 +279,9 @@ class PostgresCheckDeparserTest {
                 + ":constvalue 4 [ 5 1 0 0 0 0 0 0 ]})}";
         String big = little.replace("[ 5 1 0 0 0 0 0 0 ]", "[ 0 0 0 0 0 0 1 5 ]");
         String neither = little.replace("[ 5 1 0 0 0 0 0 0 ]", "[ 5 0 0 0 0 0 0 5 ]");
-        assertEquals("CHECK ((c >= 261))", PostgresCheckDeparser.check(PostgresNodeTree.parse(little), a -> "c", ge));
-        assertEquals("CHECK ((c >= 261))", PostgresCheckDeparser.check(PostgresNodeTree.parse(big), a -> "c", ge));
-        assertThrows(Unreadable.class, () -> PostgresCheckDeparser.check(PostgresNodeTree.parse(neither),
+        assertEquals("CHECK ((c >= 261))", PostgresCheckDeparser.check(PostgresCheckDeparser.parse(little), a -> "c", ge));
+        assertEquals("CHECK ((c >= 261))", PostgresCheckDeparser.check(PostgresCheckDeparser.parse(big), a -> "c", ge));
+        assertThrows(Unreadable.class, () -> PostgresCheckDeparser.check(PostgresCheckDeparser.parse(neither),
                 a -> "c", ge));
     }
 
