@@ -115,38 +115,27 @@ final class CatalogQuery {
 
     /** A text[] column as a list; SQL NULL elements stay null, a NULL array is empty. */
     static List<String> strings(ResultSet rs, String column) throws SQLException {
-        Array array = rs.getArray(column);
-        if (array == null) {
-            return List.of();
-        }
-        try {
-            return new ArrayList<>(Arrays.asList((String[]) array.getArray()));
-        } finally {
-            array.free();
-        }
+        return new ArrayList<>(array(rs, column, String[].class));
     }
 
-    /** A bigint[] column as a list. */
+    /** A bigint[] column as a list; a NULL array is empty. */
     static List<Long> longs(ResultSet rs, String column) throws SQLException {
-        Array array = rs.getArray(column);
-        if (array == null) {
-            return List.of();
-        }
-        try {
-            return Arrays.asList((Long[]) array.getArray());
-        } finally {
-            array.free();
-        }
+        return array(rs, column, Long[].class);
     }
 
-    /** An int[] column as a list. */
+    /** An int[] column as a list; a NULL array is empty. */
     static List<Integer> ints(ResultSet rs, String column) throws SQLException {
+        return array(rs, column, Integer[].class);
+    }
+
+    /** An array column as the driver decodes it ({@code text[]} as String[], {@code int4[]} as Integer[], ...). */
+    private static <T> List<T> array(ResultSet rs, String column, Class<T[]> type) throws SQLException {
         Array array = rs.getArray(column);
         if (array == null) {
             return List.of();
         }
         try {
-            return Arrays.asList((Integer[]) array.getArray());
+            return Arrays.asList(type.cast(array.getArray()));
         } finally {
             array.free();
         }

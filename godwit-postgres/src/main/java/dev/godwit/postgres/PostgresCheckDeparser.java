@@ -404,10 +404,7 @@ final class PostgresCheckDeparser {
      * reads validly both ways with different values, or neither way, is refused.
      */
     private static long integer(Datum datum, int size) throws Unreadable {
-        byte[] b = datum.bytes();
-        if (b.length != 8 || datum.length() != size) {
-            throw new Unreadable("not a 64-bit by-value datum");
-        }
+        byte[] b = word(datum, size);
         Long little = signExtended(b, 0, size, true);
         Long big = signExtended(b, 8 - size, size, false);
         if (little != null && big != null && !little.equals(big)) {
@@ -436,12 +433,20 @@ final class PostgresCheckDeparser {
         return value;
     }
 
-    /** An int8 datum reads differently in the two byte orders unless it is a palindrome (0 and -1 are). */
-    private static long bigint(Datum datum) throws Unreadable {
-        byte[] b = datum.bytes();
-        if (b.length != 8 || datum.length() != 8) {
+    /**
+     * The bytes of a by-value datum of a type {@code length} bytes long: outDatum prints the whole Datum word, 8 bytes
+     * on a 64-bit server (a 32-bit one is left to the server).
+     */
+    private static byte[] word(Datum datum, int length) throws Unreadable {
+        if (datum.bytes().length != 8 || datum.length() != length) {
             throw new Unreadable("not a 64-bit by-value datum");
         }
+        return datum.bytes();
+    }
+
+    /** An int8 datum reads differently in the two byte orders unless it is a palindrome (0 and -1 are). */
+    private static long bigint(Datum datum) throws Unreadable {
+        byte[] b = word(datum, 8);
         long little = 0;
         long big = 0;
         for (int i = 0; i < 8; i++) {
@@ -455,10 +460,7 @@ final class PostgresCheckDeparser {
     }
 
     private static boolean bool(Datum datum) throws Unreadable {
-        byte[] b = datum.bytes();
-        if (b.length != 8 || datum.length() != 1) {
-            throw new Unreadable("not a 64-bit by-value datum");
-        }
+        byte[] b = word(datum, 1);
         int set = 0;
         for (int i = 1; i < 7; i++) {
             set |= b[i];

@@ -182,9 +182,7 @@ final class PostgresNodeTree {
      */
     private String fieldName(String type) throws Unreadable {
         int n = text.length();
-        while (pos < n && isSpace(text.charAt(pos))) {
-            pos++;
-        }
+        skipSpaces();
         if (pos < n && text.charAt(pos) == '}') {
             pos++;
             return null;
@@ -214,9 +212,7 @@ final class PostgresNodeTree {
     /** A field that is not kept: a token passed over, or a node or list read and dropped. */
     private void skipValue() throws Unreadable {
         int n = text.length();
-        while (pos < n && isSpace(text.charAt(pos))) {
-            pos++;
-        }
+        skipSpaces();
         if (pos == n) {
             throw new Unreadable("ends early");
         }
@@ -283,45 +279,34 @@ final class PostgresNodeTree {
     /** The next token, or null at the end. */
     private String next() {
         int n = text.length();
-        while (pos < n && isSpace(text.charAt(pos))) {
-            pos++;
-        }
+        skipSpaces();
         if (pos == n) {
             return null;
         }
         char c = text.charAt(pos);
-        switch (c) {
-            case '(' -> {
-                pos++;
-                return "(";
-            }
-            case ')' -> {
-                pos++;
-                return ")";
-            }
-            case '{' -> {
-                pos++;
-                return "{";
-            }
-            case '}' -> {
-                pos++;
-                return "}";
-            }
-            default -> {
-                int start = pos;
-                boolean escaped = false;
-                while (pos < n && !isDelimiter(c = text.charAt(pos))) {
-                    if (c == '\\') {
-                        escaped = true;
-                        pos++;
-                    }
-                    pos++;
-                }
-                pos = Math.min(pos, n);
-                // Tokens are mostly numbers and field names: taken as they are unless a backslash escapes a character.
-                return escaped ? unescape(start, pos) : text.substring(start, pos);
-            }
+        String punctuation = switch (c) {
+            case '(' -> "(";
+            case ')' -> ")";
+            case '{' -> "{";
+            case '}' -> "}";
+            default -> null;
+        };
+        if (punctuation != null) {
+            pos++;
+            return punctuation;
         }
+        int start = pos;
+        boolean escaped = false;
+        while (pos < n && !isDelimiter(c = text.charAt(pos))) {
+            if (c == '\\') {
+                escaped = true;
+                pos++;
+            }
+            pos++;
+        }
+        pos = Math.min(pos, n);
+        // Tokens are mostly numbers and field names: taken as they are unless a backslash escapes a character.
+        return escaped ? unescape(start, pos) : text.substring(start, pos);
     }
 
     private String unescape(int start, int end) {
@@ -338,6 +323,12 @@ final class PostgresNodeTree {
 
     private static boolean isDelimiter(char c) {
         return isSpace(c) || c == '(' || c == ')' || c == '{' || c == '}';
+    }
+
+    private void skipSpaces() {
+        while (pos < text.length() && isSpace(text.charAt(pos))) {
+            pos++;
+        }
     }
 
     private static boolean isSpace(char c) {
