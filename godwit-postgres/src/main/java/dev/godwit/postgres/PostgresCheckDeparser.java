@@ -1,9 +1,7 @@
 package dev.godwit.postgres;
 
-import dev.godwit.postgres.PostgresNodeTree.Datum;
 import dev.godwit.postgres.PostgresNodeTree.Node;
 import dev.godwit.postgres.PostgresNodeTree.Unreadable;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +38,6 @@ final class PostgresCheckDeparser {
 
         static Routine operator(String name, long left, long right) {
             return new Routine(true, name, List.of(left, right));
-        }
-
-        static Routine function(String name, List<Long> argTypes) {
-            return new Routine(false, name, List.copyOf(argTypes));
         }
     }
 
@@ -136,8 +130,8 @@ final class PostgresCheckDeparser {
             case "BOOLEANTEST" -> booleanTest(node);
             case "SCALARARRAYOPEXPR" -> anyOrAll(node);
             case "ARRAYEXPR" -> array(node);
-            case "RELABELTYPE" -> cast(node, "relabelformat", "resulttype", "resulttypmod", showImplicit);
-            case "ARRAYCOERCEEXPR" -> cast(node, "coerceformat", "resulttype", "resulttypmod", showImplicit);
+            case "RELABELTYPE" -> cast(node, "relabelformat", showImplicit);
+            case "ARRAYCOERCEEXPR" -> cast(node, "coerceformat", showImplicit);
             case "FUNCEXPR" -> function(node, showImplicit);
             default -> throw new Unreadable("no printer for " + node.type());
         }
@@ -190,16 +184,11 @@ final class PostgresCheckDeparser {
             case "not" -> null;
             default -> throw new Unreadable("boolop " + op);
         };
-        out.append('(');
-        if (separator == null) {
-            out.append("NOT ");
+        for (Node arg : args) {
+            notCast(arg);
         }
-        for (int i = 0; i < args.size(); i++) {
-            if (i > 0) {
-                out.append(separator);
-            }
-            expression(notCast(args.get(i)), false);
-        }
+        out.append(separator == null ? "(NOT " : "(");
+        list(args, separator, false);
         out.append(')');
     }
 
@@ -255,13 +244,18 @@ final class PostgresCheckDeparser {
             throw new Unreadable("an empty or nested ARRAY[]");
         }
         out.append("ARRAY[");
-        for (int i = 0; i < elements.size(); i++) {
-            if (i > 0) {
-                out.append(", ");
-            }
-            expression(elements.get(i), true);
-        }
+        list(elements, ", ", true);
         out.append(']');
+    }
+
+    /** Expressions one after the other, {@code separator} between them. */
+    private void list(List<Node> nodes, String separator, boolean showImplicit) throws Unreadable {
+        for (int i = 0; i < nodes.size(); i++) {
+            if (i > 0) {
+                out.append(separator);
+            }
+            expression(nodes.get(i), showImplicit);
+        }
     }
 
     /**
@@ -291,18 +285,13 @@ final class PostgresCheckDeparser {
             throw new Unreadable("function " + call.number("funcid") + " would be qualified");
         }
         out.append(name).append('(');
-        for (int i = 0; i < args.size(); i++) {
-            if (i > 0) {
-                out.append(", ");
-            }
-            expression(args.get(i), true);
-        }
+        list(args, ", ", true);
         out.append(')');
     }
 
-    private void cast(Node node, String formatField, String typeField, String typmodField, boolean showImplicit)
-            throws Unreadable {
-        coercion(node.node("arg"), node.number(typeField), node.number(typmodField), node.number(formatField),
+    /** A RelabelType or ArrayCoerceExpr: a cast that names its result type and type modifier. */
+    private void cast(Node node, String formatField, boolean showImplicit) throws Unreadable {
+        coercion(node.node("arg"), node.number("resulttype"), node.number("resulttypmod"), node.number(formatField),
                 showImplicit);
     }
 
@@ -340,25 +329,25 @@ final class PostgresCheckDeparser {
             out.append("NULL");
             label = true;
         } else {
-            Datum datum = constant.datum("constvalue");
+            PostgresDatum datum = constant.datum("constvalue");
             if (datum == null) {
                 throw new Unreadable("a constant without a value");
             }
             if (type == INT4) {
-                long value = integer(datum, 4);
+                long value = datum.integer(4);
                 label = value < 0;
                 out.append(label ? "'" + value + "'" : Long.toString(value));
             } else if (type == BOOL) {
-                out.append(bool(datum) ? "true" : "false");
+                out.append(datum.bool() ? "true" : "false");
                 label = false;
             } else if (type == INT2) {
-                out.append('\'').append(integer(datum, 2)).append('\'');
+                out.append('\'').append(datum.integer(2)).append('\'');
                 label = true;
             } else if (type == INT8) {
-                out.append('\'').append(bigint(datum)).append('\'');
+                out.append('\'').append(datum.bigint()).append('\'');
                 label = true;
             } else if (type == TEXT || type == VARCHAR) {
-                out.append(PostgresNames.literal(text(datum)));
+                out.append(PostgresNames.literal(datum.asciiText()));
                 label = true;
             } else {
                 throw new Unreadable("a constant of type " + type);
@@ -383,6 +372,7 @@ final class PostgresCheckDeparser {
         };
     }
 
+    /** Refuses a cast where this printer does not follow whether the server would show it. */
     private static Node notCast(Node node) throws Unreadable {
         if (CASTS.contains(node.type()) && !(node.type().equals("FUNCEXPR") && node.number("funcformat") == CALL)) {
             throw new Unreadable("a cast where the server's showimplicit is not followed here");
@@ -396,107 +386,5 @@ final class PostgresCheckDeparser {
             throw new Unreadable("type " + type + " is not named here");
         }
         return name;
-    }
-
-    /**
-     * An int2 or int4 by-value datum: the whole 8-byte Datum word, the value sign-extended into it. Little-endian,
-     * the value is in the first bytes; big-endian, in the last. Both readings agree for 0 and -1 only; a word that
-     * reads validly both ways with different values, or neither way, is refused.
-     */
-    private static long integer(Datum datum, int size) throws Unreadable {
-        byte[] b = word(datum, size);
-        Long little = signExtended(b, 0, size, true);
-        Long big = signExtended(b, 8 - size, size, false);
-        if (little != null && big != null && !little.equals(big)) {
-            throw new Unreadable("a datum of either byte order");
-        }
-        if (little == null && big == null) {
-            throw new Unreadable("a datum of neither byte order");
-        }
-        return little != null ? little : big;
-    }
-
-    /** The value in {@code size} bytes at {@code from}, or null when the other bytes are not its sign extension. */
-    private static Long signExtended(byte[] b, int from, int size, boolean littleEndian) {
-        long value = 0;
-        for (int i = 0; i < size; i++) {
-            int index = littleEndian ? from + size - 1 - i : from + i;
-            value = (value << 8) | (b[index] & 0xFF);
-        }
-        value = size == 2 ? (short) value : (int) value;
-        byte fill = (byte) (value < 0 ? -1 : 0);
-        for (int i = 0; i < 8; i++) {
-            if ((i < from || i >= from + size) && b[i] != fill) {
-                return null;
-            }
-        }
-        return value;
-    }
-
-    /**
-     * The bytes of a by-value datum of a type {@code length} bytes long: outDatum prints the whole Datum word, 8 bytes
-     * on a 64-bit server (a 32-bit one is left to the server).
-     */
-    private static byte[] word(Datum datum, int length) throws Unreadable {
-        if (datum.bytes().length != 8 || datum.length() != length) {
-            throw new Unreadable("not a 64-bit by-value datum");
-        }
-        return datum.bytes();
-    }
-
-    /** An int8 datum reads differently in the two byte orders unless it is a palindrome (0 and -1 are). */
-    private static long bigint(Datum datum) throws Unreadable {
-        byte[] b = word(datum, 8);
-        long little = 0;
-        long big = 0;
-        for (int i = 0; i < 8; i++) {
-            little |= (long) (b[i] & 0xFF) << (8 * i);
-            big = (big << 8) | (b[i] & 0xFF);
-        }
-        if (little != big) {
-            throw new Unreadable("a bigint whose byte order is not known");
-        }
-        return little;
-    }
-
-    private static boolean bool(Datum datum) throws Unreadable {
-        byte[] b = word(datum, 1);
-        int set = 0;
-        for (int i = 1; i < 7; i++) {
-            set |= b[i];
-        }
-        if (set == 0 && (b[0] | b[7]) == 0) {
-            return false;
-        }
-        if (set == 0 && ((b[0] == 1 && b[7] == 0) || (b[0] == 0 && b[7] == 1))) {
-            return true;
-        }
-        throw new Unreadable("not a boolean datum");
-    }
-
-    /**
-     * A text or varchar datum: a 4-byte length header (the length shifted left by 2 little-endian, or in the low 30
-     * bits big-endian) and the bytes in the server's encoding. Only printable ASCII without a backslash is read, so
-     * neither the encoding nor standard_conforming_strings matters.
-     */
-    private static String text(Datum datum) throws Unreadable {
-        byte[] b = datum.bytes();
-        int length = datum.length();
-        if (b.length != length || length < 4) {
-            throw new Unreadable("a text datum of the wrong length");
-        }
-        long header = (b[0] & 0xFFL) | (b[1] & 0xFFL) << 8 | (b[2] & 0xFFL) << 16 | (b[3] & 0xFFL) << 24;
-        long headerBig = (b[3] & 0xFFL) | (b[2] & 0xFFL) << 8 | (b[1] & 0xFFL) << 16 | (b[0] & 0xFFL) << 24;
-        boolean little = (header & 3) == 0 && header >>> 2 == length;
-        boolean big = headerBig >>> 30 == 0 && headerBig == length;
-        if (!little && !big) {
-            throw new Unreadable("not a plain 4-byte varlena");
-        }
-        for (int i = 4; i < length; i++) {
-            if (b[i] < 0x20 || b[i] > 0x7E || b[i] == '\\') {
-                throw new Unreadable("text that is not plain ASCII");
-            }
-        }
-        return new String(b, 4, length - 4, StandardCharsets.US_ASCII);
     }
 }

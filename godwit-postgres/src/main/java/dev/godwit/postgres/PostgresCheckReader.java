@@ -63,15 +63,14 @@ final class PostgresCheckReader {
         Set<Long> oids = new HashSet<>();
         List<Pending> byServer = new ArrayList<>();
         for (Pending check : pending) {
-            Node tree = null;
             try {
-                tree = PostgresCheckDeparser.parse(check.tree);
+                Node tree = PostgresCheckDeparser.parse(check.tree);
                 PostgresCheckDeparser.collectRoutines(tree, oids);
+                trees.add(tree);
             } catch (Unreadable e) {
-                tree = null;
+                trees.add(null);
                 byServer.add(check);
             }
-            trees.add(tree);
         }
         Map<Long, Routine> routines = new HashMap<>();
         if (!oids.isEmpty()) {
@@ -93,7 +92,6 @@ final class PostgresCheckReader {
                 byServer.add(check);
             }
         }
-
         if (!byServer.isEmpty()) {
             Map<Long, String> definitions = new HashMap<>();
             reads.run(DEFINITIONS, "int8", byServer.stream().map(Pending::oid).toArray(),

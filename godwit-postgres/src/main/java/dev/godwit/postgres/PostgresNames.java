@@ -44,13 +44,14 @@ final class PostgresNames {
     }
 
     /**
-     * An identifier as the server's quote_ident (ruleutils' quote_identifier) prints it, or null when that depends
-     * on the server's version: a word that is a key word other than an unreserved one in some version from 14 on.
-     * Unlike {@link #quote(String)}, a {@code $} makes the server quote a name.
+     * An identifier as the server's quote_ident (ruleutils' quote_identifier) prints it, or null for a key word that
+     * is not unreserved (in some version from 14 on): the server quotes those, and which words they are depends on
+     * its version, so the caller leaves such a name to the server. Unlike {@link #quote(String)}, a {@code $} makes
+     * the server quote a name.
      */
     static String quoteAsServer(String identifier) {
         if (!QUOTE_IDENT_SAFE.matcher(identifier).matches()) {
-            return "\"" + identifier.replace("\"", "\"\"") + "\"";
+            return doubleQuoted(identifier);
         }
         return RESERVED.contains(identifier) || COLUMN_NAME_KEYWORDS.contains(identifier) ? null : identifier;
     }
@@ -59,6 +60,10 @@ final class PostgresNames {
         if (SIMPLE.matcher(identifier).matches() && !RESERVED.contains(identifier)) {
             return identifier;
         }
+        return doubleQuoted(identifier);
+    }
+
+    private static String doubleQuoted(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 

@@ -81,20 +81,16 @@ final class PostgresNodeTree {
         }
 
         /** A Const's datum bytes; null for a null datum. */
-        Datum datum(String field) throws Unreadable {
+        PostgresDatum datum(String field) throws Unreadable {
             Object value = get(field);
             if (value == null) {
                 return null;
             }
-            if (value instanceof Datum d) {
+            if (value instanceof PostgresDatum d) {
                 return d;
             }
             throw new Unreadable(type + " :" + field + " is not a datum");
         }
-    }
-
-    /** A datum as outDatum printed it: its length and its bytes (for a by-value type, the whole Datum word). */
-    record Datum(int length, byte[] bytes) {
     }
 
     /** The text is not a node tree this reader understands. */
@@ -243,7 +239,7 @@ final class PostgresNodeTree {
     }
 
     /** {@code length [ b1 b2 ... ]}: the bytes are printed as signed chars. */
-    private Datum datum(String length) throws Unreadable {
+    private PostgresDatum datum(String length) throws Unreadable {
         int declared;
         try {
             declared = Integer.parseInt(length);
@@ -273,7 +269,7 @@ final class PostgresNodeTree {
             }
             bytes[count++] = (byte) b;
         }
-        return new Datum(declared, Arrays.copyOf(bytes, count));
+        return new PostgresDatum(declared, Arrays.copyOf(bytes, count));
     }
 
     /** The next token, or null at the end. */

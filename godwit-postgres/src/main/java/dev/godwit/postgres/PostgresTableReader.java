@@ -182,16 +182,14 @@ final class PostgresTableReader {
         int attnum = rs.getInt("attnum");
         String name = rs.getString("column_name");
         String[] names = columnNames.get(table);
-        if (names == null || attnum >= names.length) {
-            names = names == null ? new String[Math.max(16, attnum + 1)] : Arrays.copyOf(names, attnum * 2);
-            columnNames.put(table, names);
+        String[] fitted = fit(names == null ? new String[16] : names, attnum);
+        if (fitted != names) {
+            columnNames.put(table, fitted);
         }
-        names[attnum] = name;
+        fitted[attnum] = name;
         Parts parts = byOid.get(table);
         if (parts != null) {
-            if (attnum >= parts.columns.length) {
-                parts.columns = Arrays.copyOf(parts.columns, attnum * 2);
-            }
+            parts.columns = fit(parts.columns, attnum);
             parts.columns[attnum] = column(name, rs);
         }
     }
@@ -265,6 +263,11 @@ final class PostgresTableReader {
         List<String> named = CatalogQuery.strings(rs, "referenced_columns");
         return !named.isEmpty() ? named
                 : columnNames(rs.getLong("referenced_oid"), CatalogQuery.ints(rs, "referenced_numbers"));
+    }
+
+    /** {@code array}, or a longer copy of it when it has no room at {@code index} (an attnum, at most 1,600). */
+    private static <T> T[] fit(T[] array, int index) {
+        return index < array.length ? array : Arrays.copyOf(array, Math.max(index + 1, array.length * 2));
     }
 
     /** The name of a column columns.sql returned, or null. */
