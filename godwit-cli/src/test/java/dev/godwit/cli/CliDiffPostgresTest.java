@@ -194,8 +194,10 @@ class CliDiffPostgresTest {
 
     @Test
     void unsupportedChangeExitsOneWithTheUnsupportedMessage() throws Exception {
-        db.execute("CREATE TABLE t (a int)");
-        write("schema.sql", "CREATE TABLE t (a int) PARTITION BY RANGE (a);\n");
+        db.execute("CREATE TABLE m (k int PRIMARY KEY) PARTITION BY LIST (k); "
+                + "CREATE TABLE p1 PARTITION OF m FOR VALUES IN (1)");
+        write("schema.sql", "CREATE TABLE m (k int PRIMARY KEY) PARTITION BY LIST (k);\n"
+                + "CREATE TABLE p1 (k int PRIMARY KEY);\n");
         Cli.Result r = run("--url", db.url(), "diff");
         assertEquals(1, r.exitCode(), r::toString);
         assertTrue(r.err().startsWith("error: unsupported: "), r::toString);

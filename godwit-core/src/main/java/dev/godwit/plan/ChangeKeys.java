@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -160,6 +161,9 @@ final class ChangeKeys {
             provides.add("attrs:" + c.to().name());
             c.to().columns().forEach(col -> needsTo.add(col(c.to().name(), col.name())));
             c.to().partitionOf().ifPresent(p -> needsTo.add("rel:" + p.parent()));
+            // A partition detached from its parent, before the parent is dropped (which would take it along).
+            c.from().partitionOf().filter(p -> !c.to().partitionOf().equals(Optional.of(p)))
+                    .ifPresent(p -> needsFrom.add("rel:" + p.parent()));
         } else if (change instanceof Change.SetTableComment c) {
             needsTo.add("rel:" + c.table().name());
             if (c.to().isEmpty()) {

@@ -68,6 +68,8 @@ final class PostgresChangeWriter implements ChangeWriter {
     }
 
     /**
+     * A table whose partitioning changes is replaced ({@link PostgresTableReplacement}); a partition's column
+     * changes are left to its parent's ({@link PostgresPartitions}).
      * Column changes on a parent table in an inheritance hierarchy are refused, and on a child those that would
      * touch an inherited column: PostgreSQL carries a parent's column changes to its children and refuses to drop
      * or retype an inherited one, and the model does not know which child columns are inherited. Everything else
@@ -75,6 +77,9 @@ final class PostgresChangeWriter implements ChangeWriter {
      */
     @Override
     public List<Change> lower(List<Change> changes, Catalog from, Catalog to) {
+        PostgresPartitions.refuseDetachWithParentConstraints(changes, from);
+        changes = PostgresPartitions.columnsFollowParent(
+                PostgresTableReplacement.lower(changes, from, to, HOOKS), from, to);
         java.util.Set<QualifiedName> parents = new java.util.HashSet<>();
         java.util.Set<QualifiedName> children = new java.util.HashSet<>();
         for (Catalog catalog : List.of(from, to)) {

@@ -3,7 +3,6 @@ package dev.godwit.postgres;
 import static dev.godwit.postgres.PostgresNames.quote;
 
 import dev.godwit.diff.Change;
-import dev.godwit.diff.DiffHooks;
 import dev.godwit.model.Table;
 import dev.godwit.plan.Hazard;
 import dev.godwit.plan.UnsupportedChangeException;
@@ -25,10 +24,6 @@ final class PostgresTables {
         Table a = change.from();
         Table b = change.to();
         String alter = PostgresChangeWriter.alterTable(b);
-        if (!a.partitionBy().map(DiffHooks::squash).equals(b.partitionBy().map(DiffHooks::squash))) {
-            throw new UnsupportedChangeException(change, "changing how table " + b.name() + " is partitioned "
-                    + "(PostgreSQL cannot; create a new table and move the rows)");
-        }
         if (!a.partitionOf().equals(b.partitionOf())) {
             a.partitionOf().ifPresent(p -> out.add("ALTER TABLE " + quote(p.parent()) + " DETACH PARTITION "
                     + quote(a.name())));

@@ -113,4 +113,63 @@ class PostgresPlanTest {
             }
         }
     }
+
+    @Test
+    void aTableWhosePartitioningChangesIsReplacedAndItsSerialKeepsCounting() throws SQLException {
+        Plan plan = plan("CREATE TABLE e (id serial PRIMARY KEY, at date NOT NULL); "
+                        + "INSERT INTO e (at) VALUES ('2026-01-05'), ('2026-02-05')",
+                "CREATE TABLE e (id serial, at date NOT NULL, PRIMARY KEY (id, at)) PARTITION BY RANGE (at); "
+                        + "CREATE TABLE e_2026 PARTITION OF e FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
+                PlanOptions.defaults());
+        assertTrue(plan.hazards().contains(Hazard.DATA_LOSS), plan.upSql());
+        assertTrue(plan.reversible());
+        apply(plan.up());
+        try (Connection c = from.connect(); Statement s = c.createStatement()) {
+            // The sequence was disowned around the drop, not dropped with the table: it goes on from 3.
+            try (var rs = s.executeQuery("INSERT INTO e (at) VALUES ('2026-03-05') RETURNING id, "
+                    + "(SELECT relkind FROM pg_class WHERE relname = 'e')")) {
+                rs.next();
+                assertEquals(3, rs.getInt(1));
+                assertEquals("p", rs.getString(2));
+            }
+        }
+    }
+
+    @Test
+    void aColumnAddedToAPartitionedTableIsAddedOnceAndReachesItsPartitions() throws SQLException {
+        String partitions = "CREATE TABLE p1 PARTITION OF m FOR VALUES IN (1); "
+                + "CREATE TABLE p2 PARTITION OF m FOR VALUES IN (2); INSERT INTO m VALUES (1), (2)";
+        Plan plan = plan("CREATE TABLE m (k int) PARTITION BY LIST (k); " + partitions,
+                "CREATE TABLE m (k int, extra text DEFAULT 'x') PARTITION BY LIST (k); " + partitions,
+                PlanOptions.defaults());
+        assertEquals(1, plan.up().size(), plan.upSql());
+        assertEquals(1, plan.down().size(), plan.downSql());
+        apply(plan.up());
+        try (Connection c = from.connect(); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT string_agg(tableoid::regclass || ':' || extra, ',' ORDER BY k) FROM m")) {
+            rs.next();
+            assertEquals("p1:x,p2:x", rs.getString(1));
+        }
+    }
+
+    @Test
+    void detachingAPartitionFromAKeyedParentIsRefusedWithWhatToDo() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.godwit.plan.UnsupportedChangeException.class,
+                () -> plan("CREATE TABLE m (k int PRIMARY KEY) PARTITION BY LIST (k); "
+                                + "CREATE TABLE p1 PARTITION OF m FOR VALUES IN (1)",
+                        "CREATE TABLE m (k int PRIMARY KEY) PARTITION BY LIST (k); "
+                                + "CREATE TABLE p1 (k int PRIMARY KEY)", PlanOptions.defaults()));
+        assertTrue(e.getMessage().contains("detaching partition public.p1 from public.m"), e.getMessage());
+        assertTrue(e.getMessage().contains("by hand in a migration"), e.getMessage());
+    }
+
+    private static void apply(List<PlannedStatement> statements) throws SQLException {
+        try (Connection c = from.connect(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            for (PlannedStatement statement : statements) {
+                s.execute(statement.sql());
+            }
+            c.commit();
+        }
+    }
 }
