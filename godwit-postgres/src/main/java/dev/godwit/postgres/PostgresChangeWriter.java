@@ -69,69 +69,14 @@ final class PostgresChangeWriter implements ChangeWriter {
 
     /**
      * A table whose partitioning changes is replaced ({@link PostgresTableReplacement}); a partition's column
-     * changes are left to its parent's ({@link PostgresPartitions}).
-     * Column changes on a parent table in an inheritance hierarchy are refused, and on a child those that would
-     * touch an inherited column: PostgreSQL carries a parent's column changes to its children and refuses to drop
-     * or retype an inherited one, and the model does not know which child columns are inherited. Everything else
-     * passes as it is.
+     * changes are left to its parent's ({@link PostgresPartitions}), and so are an inheriting child's
+     * ({@link PostgresInheritance}).
      */
     @Override
     public List<Change> lower(List<Change> changes, Catalog from, Catalog to) {
         PostgresPartitions.refuseDetachWithParentConstraints(changes, from);
-        changes = PostgresPartitions.columnsFollowParent(
-                PostgresTableReplacement.lower(changes, from, to, HOOKS), from, to);
-        java.util.Set<QualifiedName> parents = new java.util.HashSet<>();
-        java.util.Set<QualifiedName> children = new java.util.HashSet<>();
-        for (Catalog catalog : List.of(from, to)) {
-            catalog.schemas().forEach(s -> s.tables().forEach(t -> {
-                if (!PostgresTables.parents(t).isEmpty()) {
-                    children.add(t.name());
-                    PostgresTables.parents(t).forEach(p -> parents.add(parse(p)));
-                }
-            }));
-        }
-        for (Change c : changes) {
-            boolean columnChange = c instanceof Change.AddColumn || c instanceof Change.DropColumn
-                    || c instanceof Change.AlterColumn || c instanceof Change.RenameColumn;
-            // A child may gain a column of its own or change a default or NOT NULL; it cannot drop, rename or
-            // retype a column it may have inherited.
-            boolean childSafe = c instanceof Change.AddColumn
-                    || c instanceof Change.AlterColumn a && !a.reshapes();
-            if (columnChange && (c.subject().filter(parents::contains).isPresent()
-                    || !childSafe && c.subject().filter(children::contains).isPresent())) {
-                throw new UnsupportedChangeException(c, "changing the columns of a table in an inheritance "
-                        + "hierarchy (INHERITS): PostgreSQL passes them on between parent and children, and the model "
-                        + "does not know which child columns are inherited; write this change by hand in a migration "
-                        + "(ALTER TABLE ONLY ... where it must not reach the children)");
-            }
-        }
-        return changes;
-    }
-
-    /** A {@code regclass} as printed with an empty search path: {@code schema.name}, each part maybe quoted. */
-    private static QualifiedName parse(String regclass) {
-        List<String> parts = new ArrayList<>();
-        StringBuilder part = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < regclass.length(); i++) {
-            char ch = regclass.charAt(i);
-            if (ch == '"') {
-                if (quoted && i + 1 < regclass.length() && regclass.charAt(i + 1) == '"') {
-                    part.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (ch == '.' && !quoted) {
-                parts.add(part.toString());
-                part.setLength(0);
-            } else {
-                part.append(ch);
-            }
-        }
-        parts.add(part.toString());
-        return parts.size() == 1 ? QualifiedName.unqualified(parts.get(0))
-                : QualifiedName.of(parts.get(0), parts.get(1));
+        return PostgresInheritance.lower(PostgresPartitions.columnsFollowParent(
+                PostgresTableReplacement.lower(changes, from, to, HOOKS), from, to), from, to);
     }
 
     @Override
@@ -205,13 +150,14 @@ final class PostgresChangeWriter implements ChangeWriter {
             c.column().comment().ifPresent(text -> out.add(comment("COLUMN " + quote(c.table().name()) + "."
                     + quote(c.column().name()), c.column().comment())));
         } else if (change instanceof Change.DropColumn c) {
-            out.add(alterTable(c.table()) + "DROP COLUMN " + quote(c.column().name()), Hazard.DATA_LOSS,
-                    Hazard.IRREVERSIBLE);
+            out.add(alterTable(c.table(), PostgresInheritance.only(from, c.table().name())) + "DROP COLUMN "
+                    + quote(c.column().name()), Hazard.DATA_LOSS, Hazard.IRREVERSIBLE);
         } else if (change instanceof Change.RenameColumn c) {
             out.add(alterTable(c.table()) + "RENAME COLUMN " + quote(c.from().name()) + " TO "
                     + quote(c.to().name()));
         } else if (change instanceof Change.AlterColumn c) {
-            PostgresColumns.alter(out, c, PostgresEnums.names(from, to));
+            PostgresColumns.alter(out, c, PostgresEnums.names(from, to),
+                    PostgresInheritance.only(from, c.table().name()));
         } else if (change instanceof Change.SetColumnComment c) {
             out.add(comment("COLUMN " + quote(c.table().name()) + "." + quote(c.column().name()), c.to()));
         } else if (change instanceof Change.AddPrimaryKey c) {
@@ -289,7 +235,12 @@ final class PostgresChangeWriter implements ChangeWriter {
     }
 
     static String alterTable(Table table) {
-        return "ALTER TABLE " + quote(table.name()) + " ";
+        return alterTable(table, false);
+    }
+
+    /** {@code ALTER TABLE [ONLY] name }: ONLY where the change must not reach the table's children. */
+    static String alterTable(Table table, boolean only) {
+        return "ALTER TABLE " + (only ? "ONLY " : "") + quote(table.name()) + " ";
     }
 
     private static String dropConstraint(Table table, String name) {

@@ -17,10 +17,16 @@ final class PostgresColumns {
     private PostgresColumns() {
     }
 
-    static void alter(PostgresChangeWriter.Statements out, Change.AlterColumn change, Set<String> enums) {
+    /**
+     * @param only whether the table's own default and NOT NULL are set with {@code ALTER TABLE ONLY} (a parent whose
+     *             children have theirs); a type, an identity or a generation expression always reaches them
+     */
+    static void alter(PostgresChangeWriter.Statements out, Change.AlterColumn change, Set<String> enums,
+                      boolean only) {
         Column a = change.from();
         Column b = change.to();
         String alter = PostgresChangeWriter.alterTable(change.table()) + "ALTER COLUMN " + quote(b.name());
+        String own = PostgresChangeWriter.alterTable(change.table(), only) + "ALTER COLUMN " + quote(b.name());
         if (!a.generated().equals(b.generated())) {
             if (b.generated().isEmpty()) {
                 out.add(alter + " DROP EXPRESSION");
@@ -39,13 +45,13 @@ final class PostgresColumns {
         boolean defaultChanged = !a.defaultExpression().equals(b.defaultExpression());
         if (a.defaultExpression().isPresent() && (defaultChanged || typeChanged)) {
             if (b.defaultExpression().isEmpty() || typeChanged) {
-                out.add(alter + " DROP DEFAULT");
+                out.add(own + " DROP DEFAULT");
             }
         }
         // An identity column must be NOT NULL before it becomes one; it may become nullable only after.
         boolean notNullFirst = !b.nullable() && a.nullable();
         if (notNullFirst) {
-            out.add(alter + " SET NOT NULL", Hazard.BLOCKING_LOCK);
+            out.add(own + " SET NOT NULL", Hazard.BLOCKING_LOCK);
         }
         if (!a.identity().equals(b.identity())) {
             if (b.identity().isEmpty()) {
@@ -72,10 +78,10 @@ final class PostgresColumns {
                     Hazard.TABLE_REWRITE, Hazard.BLOCKING_LOCK);
         }
         if (b.defaultExpression().isPresent() && (defaultChanged || typeChanged)) {
-            out.add(alter + " SET DEFAULT " + b.defaultExpression().get());
+            out.add(own + " SET DEFAULT " + b.defaultExpression().get());
         }
         if (b.nullable() && !a.nullable()) {
-            out.add(alter + " DROP NOT NULL");
+            out.add(own + " DROP NOT NULL");
         }
     }
 

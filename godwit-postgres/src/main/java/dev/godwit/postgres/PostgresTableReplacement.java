@@ -18,7 +18,7 @@ import java.util.function.Predicate;
 
 /**
  * A table whose partitioning changes (plain to partitioned, partitioned to plain, another partition key) is dropped
- * and created again: PostgreSQL has no ALTER TABLE for it. This is what migra and pg-schema-diff plan too; the DROP
+ * and created again: PostgreSQL has no ALTER TABLE for it. This is what migra plans too; the DROP
  * TABLE carries the data-loss hazard, so {@code generate} and {@code check} refuse the plan unless drops are allowed,
  * and moving the rows stays a decision for the user.
  *

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 /** Loading and emptying for the tests that run the corpus's PostgreSQL cases. */
 final class PostgresCases {
 
+    private static final Pattern OWNER_TO = Pattern.compile("(?is)\\s*ALTER\\s+[^;]*\\sOWNER\\s+TO\\s+[^\\s;]+\\s*;?\\s*");
     private static final Pattern MISSING_ROLE = Pattern.compile("role \"([^\"]+)\" does not exist");
 
     private PostgresCases() {
@@ -52,8 +53,14 @@ final class PostgresCases {
      * Runs one statement of a case as its author's database would have: the roles it names exist (apgdiff's dumps
      * say OWNER TO fordfrog), and {@code CREATE [PROCEDURAL] LANGUAGE plpgsql} from an old dump is a no-op where it
      * is built in, as is pg_dump's {@code CREATE SCHEMA public} where it exists. Anything else that fails is thrown.
+     * {@code ALTER ... OWNER TO} is left out: the objects belong to the user who applies the plans, as they do where
+     * migrations run as the schema's owner. Godwit does not model owners, and PostgreSQL refuses a plan's {@code
+     * ALTER SEQUENCE ... OWNED BY} when the table belongs to another role than the new sequence.
      */
     static void execute(Statement s, String sql) throws SQLException {
+        if (OWNER_TO.matcher(sql).matches()) {
+            return;
+        }
         for (int attempt = 0; ; attempt++) {
             try {
                 s.execute(sql);

@@ -163,6 +163,41 @@ class PostgresPlanTest {
         assertTrue(e.getMessage().contains("by hand in a migration"), e.getMessage());
     }
 
+    @Test
+    void aColumnDroppedFromAParentStaysWithItsRowsInAChildThatKeepsIt() throws SQLException {
+        Plan plan = plan("CREATE TABLE base (at timestamp, e int DEFAULT 5); "
+                        + "CREATE TABLE kept (a int) INHERITS (base); CREATE TABLE gone (b int) INHERITS (base); "
+                        + "INSERT INTO kept (a, e) VALUES (1, 42); INSERT INTO gone (b, e) VALUES (2, 43)",
+                "CREATE TABLE base (at timestamp); CREATE TABLE kept (a int, e int DEFAULT 5) INHERITS (base); "
+                        + "CREATE TABLE gone (b int) INHERITS (base)", PlanOptions.defaults());
+        assertTrue(plan.upSql().contains("ALTER TABLE ONLY public.base DROP COLUMN e"), plan.upSql());
+        apply(plan.up());
+        try (Connection c = from.connect(); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT (SELECT e FROM kept), (SELECT count(*) FROM pg_attribute "
+                     + "WHERE attrelid = 'gone'::regclass AND attname = 'e')")) {
+            rs.next();
+            assertEquals(42, rs.getInt(1));
+            assertEquals(0, rs.getInt(2));
+        }
+    }
+
+    @Test
+    void aParentsNewDefaultLeavesAChildsOwnDefaultAndANewColumnReachesTheChildOnce() throws SQLException {
+        Plan plan = plan("CREATE TABLE base (n int DEFAULT 1); CREATE TABLE child (m int) INHERITS (base); "
+                        + "ALTER TABLE child ALTER COLUMN n SET DEFAULT 7",
+                "CREATE TABLE base (n int DEFAULT 2, added text DEFAULT 'p'); "
+                        + "CREATE TABLE child (m int) INHERITS (base); ALTER TABLE child ALTER COLUMN n SET DEFAULT 7; "
+                        + "ALTER TABLE child ALTER COLUMN added SET DEFAULT 'c'", PlanOptions.defaults());
+        apply(plan.up());
+        try (Connection c = from.connect(); Statement s = c.createStatement();
+             var rs = s.executeQuery("INSERT INTO child (m) VALUES (0) RETURNING n || added")) {
+            rs.next();
+            assertEquals("7c", rs.getString(1), plan.upSql());
+        }
+        assertEquals(List.of(), new SchemaDiffer(new PostgresDialect().changeWriter().hooks())
+                .diff(inspect(from), inspect(to)).changes(), plan.upSql());
+    }
+
     private static void apply(List<PlannedStatement> statements) throws SQLException {
         try (Connection c = from.connect(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
