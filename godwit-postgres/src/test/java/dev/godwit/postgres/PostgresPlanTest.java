@@ -97,12 +97,8 @@ class PostgresPlanTest {
                         + "CREATE VIEW big AS SELECT id FROM t WHERE amount > 10",
                 "CREATE TABLE t (id int PRIMARY KEY, amount numeric(10,2)); "
                         + "CREATE VIEW big AS SELECT id FROM t WHERE amount > 10", PlanOptions.defaults());
+        apply(plan.up());
         try (Connection c = from.connect(); Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
-            for (PlannedStatement statement : plan.up()) {
-                s.execute(statement.sql());
-            }
-            c.commit();
             try (var rs = s.executeQuery("SELECT string_agg(id || ':' || amount, ',' ORDER BY id) FROM t")) {
                 rs.next();
                 assertEquals("1:42.00,2:7.00", rs.getString(1));
@@ -124,15 +120,9 @@ class PostgresPlanTest {
         assertTrue(plan.hazards().contains(Hazard.DATA_LOSS), plan.upSql());
         assertTrue(plan.reversible());
         apply(plan.up());
-        try (Connection c = from.connect(); Statement s = c.createStatement()) {
-            // The sequence was disowned around the drop, not dropped with the table: it goes on from 3.
-            try (var rs = s.executeQuery("INSERT INTO e (at) VALUES ('2026-03-05') RETURNING id, "
-                    + "(SELECT relkind FROM pg_class WHERE relname = 'e')")) {
-                rs.next();
-                assertEquals(3, rs.getInt(1));
-                assertEquals("p", rs.getString(2));
-            }
-        }
+        // The sequence was disowned around the drop, not dropped with the table: it goes on from 3.
+        assertEquals(List.of("3", "p"), row("INSERT INTO e (at) VALUES ('2026-03-05') RETURNING id, "
+                + "(SELECT relkind FROM pg_class WHERE relname = 'e')"));
     }
 
     @Test
@@ -145,11 +135,8 @@ class PostgresPlanTest {
         assertEquals(1, plan.up().size(), plan.upSql());
         assertEquals(1, plan.down().size(), plan.downSql());
         apply(plan.up());
-        try (Connection c = from.connect(); Statement s = c.createStatement();
-             var rs = s.executeQuery("SELECT string_agg(tableoid::regclass || ':' || extra, ',' ORDER BY k) FROM m")) {
-            rs.next();
-            assertEquals("p1:x,p2:x", rs.getString(1));
-        }
+        assertEquals(List.of("p1:x,p2:x"), row("SELECT string_agg(tableoid::regclass || ':' || extra, ',' "
+                + "ORDER BY k) FROM m"));
     }
 
     @Test
@@ -172,13 +159,8 @@ class PostgresPlanTest {
                         + "CREATE TABLE gone (b int) INHERITS (base)", PlanOptions.defaults());
         assertTrue(plan.upSql().contains("ALTER TABLE ONLY public.base DROP COLUMN e"), plan.upSql());
         apply(plan.up());
-        try (Connection c = from.connect(); Statement s = c.createStatement();
-             var rs = s.executeQuery("SELECT (SELECT e FROM kept), (SELECT count(*) FROM pg_attribute "
-                     + "WHERE attrelid = 'gone'::regclass AND attname = 'e')")) {
-            rs.next();
-            assertEquals(42, rs.getInt(1));
-            assertEquals(0, rs.getInt(2));
-        }
+        assertEquals(List.of("42", "0"), row("SELECT (SELECT e FROM kept), (SELECT count(*) FROM pg_attribute "
+                + "WHERE attrelid = 'gone'::regclass AND attname = 'e')"));
     }
 
     @Test
@@ -189,13 +171,21 @@ class PostgresPlanTest {
                         + "CREATE TABLE child (m int) INHERITS (base); ALTER TABLE child ALTER COLUMN n SET DEFAULT 7; "
                         + "ALTER TABLE child ALTER COLUMN added SET DEFAULT 'c'", PlanOptions.defaults());
         apply(plan.up());
-        try (Connection c = from.connect(); Statement s = c.createStatement();
-             var rs = s.executeQuery("INSERT INTO child (m) VALUES (0) RETURNING n || added")) {
-            rs.next();
-            assertEquals("7c", rs.getString(1), plan.upSql());
-        }
+        assertEquals(List.of("7c"), row("INSERT INTO child (m) VALUES (0) RETURNING n || added"), plan.upSql());
         assertEquals(List.of(), new SchemaDiffer(new PostgresDialect().changeWriter().hooks())
                 .diff(inspect(from), inspect(to)).changes(), plan.upSql());
+    }
+
+    /** The first row of a query (or of a statement's RETURNING) on the database the plans are applied to. */
+    private static List<String> row(String sql) throws SQLException {
+        try (Connection c = from.connect(); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            assertTrue(rs.next(), sql);
+            List<String> values = new java.util.ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                values.add(rs.getString(i));
+            }
+            return values;
+        }
     }
 
     private static void apply(List<PlannedStatement> statements) throws SQLException {
